@@ -1,0 +1,35 @@
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# The embedded default runs in debug mode; production sets DEBUG=0 and a SECRET_KEY.
+RUN_ENV := DEBUG=$${DEBUG:-1}
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0
+
+.PHONY: run test bench lint system-deps browser
+
+$(VENV)/.installed-run: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+system-deps:
+	@ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0)
+
+browser:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
+
+run: system-deps $(VENV)/.installed-run
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: system-deps browser $(VENV)/.installed-dev
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)

@@ -1,0 +1,294 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from committees.models import Committee, Municipality
+
+private_storage = FileSystemStorage(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
+
+
+def _choices_constraint(field, choices, name):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": list(choices.values)}), name=name)
+
+
+class AuditQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Audits the user may read: the whole municipality for revisors and KS staff,
+        for secretaries only cases sent to one of their committees."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.sees_whole_municipality:
+            return self.filter(municipality_id=user.municipality_id)
+        if user.is_secretary:
+            return self.filter(
+                municipality_id=user.municipality_id,
+                status__in=Audit.Status.sent(),
+                recipients__committee__in=user.committees.all(),
+            ).distinct()
+        return self.none()
+
+    def editable_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.is_revisor:
+            return self.filter(municipality_id=user.municipality_id)
+        return self.none()
+
+
+class AuditKind(models.TextChoices):
+    FORSTUDIE = "forstudie", "Förstudie"
+    GRANSKNING = "granskning", "Granskning"
+    FORDJUPAD = "fordjupad", "Fördjupad granskning"
+    GRUNDLAGGANDE = "grundlaggande", "Grundläggande granskning"
+    UPPFOLJANDE = "uppfoljande", "Uppföljande granskning"
+
+
+class AuditStatus(models.TextChoices):
+    PLANERAD = "planerad", "Planerad"
+    PAGAENDE = "pagaende", "Pågående"
+    SKICKAD = "skickad", "Skickad för yttrande"
+    BESVARAD = "besvarad", "Besvarad"
+    ANMALD = "anmald", "Anmäld till KF"
+    AVSLUTAD = "avslutad", "Avslutad"
+
+    @classmethod
+    def sent(cls):
+        return [cls.SKICKAD, cls.BESVARAD, cls.ANMALD, cls.AVSLUTAD]
+
+
+class Audit(models.Model):
+    Kind = AuditKind
+    Status = AuditStatus
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="kommun", on_delete=models.PROTECT, related_name="audits"
+    )
+    title = models.CharField("titel", max_length=300)
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.GRANSKNING)
+    year = models.PositiveSmallIntegerField("år")
+    diarienummer = models.CharField("diarienummer", max_length=50, blank=True)
+    consultant_firm = models.CharField("konsultföretag", max_length=100, blank=True)
+    consultant_people = models.CharField("konsulter", max_length=300, blank=True)
+    auditor_group = models.CharField("revisionsgrupp", max_length=100, blank=True)
+    purpose = models.TextField("syfte", blank=True)
+    summary = models.TextField("sammanfattning (missiv)", blank=True)
+    overall_assessment = models.TextField("sammanfattande bedömning", blank=True)
+    report_date = models.DateField("rapportdatum", null=True, blank=True)
+    missiv_date = models.DateField("missivets datum", null=True, blank=True)
+    place = models.CharField("ort", max_length=100, blank=True)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PLANERAD)
+    report_file = models.FileField(
+        "granskningsrapport (PDF)", storage=private_storage, upload_to="reports/", blank=True
+    )
+    informed_committees = models.ManyToManyField(
+        Committee, verbose_name="för kännedom", related_name="informed_of_audits", blank=True
+    )
+    ks_office_view = models.TextField("kommunledningskontorets synpunkter", blank=True)
+    council_proposal = models.TextField("förslag till kommunfullmäktige", blank=True)
+    published = models.BooleanField("publicerad för invånare", default=False)
+    sent_at = models.DateTimeField("skickad för yttrande", null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="skickad av",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    updated_at = models.DateTimeField("ändrad", auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "granskning"
+        verbose_name_plural = "granskningar"
+        ordering = ["-year", "title"]
+        constraints = [
+            _choices_constraint("kind", AuditKind, "audit_kind_valid"),
+            _choices_constraint("status", AuditStatus, "audit_status_valid"),
+            models.CheckConstraint(condition=Q(year__gte=1990, year__lte=2100), name="audit_year_range"),
+            models.CheckConstraint(
+                condition=~Q(status__in=AuditStatus.sent())
+                | Q(sent_at__isnull=False),
+                name="audit_sent_has_sent_at",
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "-year"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("audits:detail", args=[self.pk])
+
+    @property
+    def is_sent(self):
+        return self.status in self.Status.sent()
+
+
+class Signatory(models.Model):
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="signatories")
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+    name = models.CharField("namn", max_length=150)
+    title = models.CharField("titel", max_length=150, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "undertecknare"
+        verbose_name_plural = "undertecknare"
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class QuestionAnswer(models.TextChoices):
+    JA = "ja", "Ja"
+    DELVIS = "delvis", "Delvis"
+    NEJ = "nej", "Nej"
+
+
+class RevisionQuestion(models.Model):
+    Answer = QuestionAnswer
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+    text = models.TextField("revisionsfråga")
+    answer = models.CharField("svar", max_length=10, choices=Answer.choices, blank=True)
+    comment = models.TextField("kommentar", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "revisionsfråga"
+        verbose_name_plural = "revisionsfrågor"
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(answer="") | Q(answer__in=QuestionAnswer.values), name="question_answer_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class RecipientQuerySet(models.QuerySet):
+    def open(self):
+        """Recipients of sent cases whose answer has not been submitted."""
+        return self.filter(audit__status__in=Audit.Status.sent()).exclude(
+            response__status="inskickad"
+        )
+
+    def with_effective_deadline(self):
+        return self.annotate(effective_deadline_db=models.functions.Coalesce("extended_deadline", "deadline"))
+
+
+class Recipient(models.Model):
+    """A committee asked to answer an audit, with its deadline."""
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recipients")
+    committee = models.ForeignKey(
+        Committee, verbose_name="nämnd", on_delete=models.PROTECT, related_name="recipients"
+    )
+    deadline = models.DateField("svara senast", null=True, blank=True)
+    extended_deadline = models.DateField("förlängd svarstid", null=True, blank=True)
+    extension_reason = models.TextField("skäl för förlängning", blank=True)
+
+    history = HistoricalRecords()
+    objects = RecipientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mottagare"
+        verbose_name_plural = "mottagare"
+        ordering = ["committee__kind", "committee__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "committee"], name="recipient_unique_committee"),
+            models.CheckConstraint(
+                condition=Q(extended_deadline__isnull=True)
+                | (Q(deadline__isnull=False) & Q(extended_deadline__gte=F("deadline"))),
+                name="recipient_extension_after_deadline",
+            ),
+            models.CheckConstraint(
+                condition=Q(extended_deadline__isnull=True) | ~Q(extension_reason=""),
+                name="recipient_extension_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} – {self.audit}"
+
+    def clean(self):
+        if self.committee_id and self.audit_id and self.committee.municipality_id != self.audit.municipality_id:
+            raise ValidationError({"committee": "Nämnden hör inte till granskningens kommun."})
+        if self.extended_deadline and self.deadline and self.extended_deadline < self.deadline:
+            raise ValidationError(
+                {"extended_deadline": "Den förlängda svarstiden kan inte vara före den ursprungliga."}
+            )
+        if self.extended_deadline and not self.extension_reason.strip():
+            raise ValidationError({"extension_reason": "Ange skälet till förlängningen."})
+
+    def save(self, *args, **kwargs):
+        self.full_clean(validate_unique=False, validate_constraints=False)
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_deadline(self):
+        return self.extended_deadline or self.deadline
+
+    def days_left(self, today=None):
+        """Days until the effective deadline; negative when overdue, None without a deadline."""
+        if not self.effective_deadline:
+            return None
+        return (self.effective_deadline - (today or datetime.date.today())).days
+
+
+class DocumentKind(models.TextChoices):
+    MISSIV = "missiv", "Missiv"
+    COUNCIL_REPORT = "council_report", "Anmälan till kommunfullmäktige"
+
+
+class DocumentState(models.TextChoices):
+    QUEUED = "queued", "Köad"
+    READY = "ready", "Klar"
+    FAILED = "failed", "Misslyckad"
+
+
+class AuditDocument(models.Model):
+    """A PDF rendered by the worker for an audit (missiv, report to fullmäktige)."""
+
+    Kind = DocumentKind
+    State = DocumentState
+
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField("dokument", max_length=20, choices=Kind.choices)
+    state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
+    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
+    error = models.TextField("senaste fel", blank=True)
+    requested_at = models.DateTimeField("beställd", auto_now_add=True)
+    rendered_at = models.DateTimeField("klar", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "dokument"
+        verbose_name_plural = "dokument"
+        constraints = [
+            models.UniqueConstraint(fields=["audit", "kind"], name="document_one_per_kind"),
+            _choices_constraint("kind", DocumentKind, "document_kind_valid"),
+            _choices_constraint("state", DocumentState, "document_state_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.audit}"

@@ -1,0 +1,143 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Municipality(models.Model):
+    name = models.CharField("namn", max_length=100, unique=True)
+    slug = models.SlugField("kortnamn i adresser", max_length=50, unique=True)
+
+    class Meta:
+        verbose_name = "kommun"
+        verbose_name_plural = "kommuner"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CommitteeQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def answering(self):
+        """Committees that can be asked for a yttrande (not KF, not the auditors)."""
+        return self.filter(kind__in=Committee.Kind.answering())
+
+
+class CommitteeKind(models.TextChoices):
+    KOMMUNFULLMAKTIGE = "kommunfullmaktige", "Kommunfullmäktige"
+    KOMMUNSTYRELSEN = "kommunstyrelsen", "Kommunstyrelsen"
+    NAMND = "namnd", "Nämnd"
+    REVISIONEN = "revisionen", "Revisionen"
+    BOLAG = "bolag", "Bolag"
+
+    @classmethod
+    def answering(cls):
+        return [cls.KOMMUNSTYRELSEN, cls.NAMND, cls.BOLAG]
+
+
+class UserRole(models.TextChoices):
+    REVISOR = "revisor", "Revisor"
+    SEKRETERARE = "sekreterare", "Nämndsekreterare"
+    KS_HANDLAGGARE = "ks", "KS-handläggare"
+
+
+class Committee(models.Model):
+    Kind = CommitteeKind
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="kommun", on_delete=models.PROTECT, related_name="committees"
+    )
+    kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.NAMND)
+    name = models.CharField("namn", max_length=150)
+    short_name = models.CharField("förkortning", max_length=20)
+    active = models.BooleanField("aktiv", default=True)
+
+    objects = CommitteeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "nämnd"
+        verbose_name_plural = "nämnder och styrelser"
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="committee_unique_name"),
+            models.UniqueConstraint(
+                fields=["municipality", "short_name"], name="committee_unique_short_name"
+            ),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(kind=CommitteeKind.KOMMUNSTYRELSEN),
+                name="committee_one_kommunstyrelsen",
+            ),
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(kind=CommitteeKind.KOMMUNFULLMAKTIGE),
+                name="committee_one_kommunfullmaktige",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=CommitteeKind.values), name="committee_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_kommunstyrelsen(self):
+        return self.kind == self.Kind.KOMMUNSTYRELSEN
+
+
+class User(AbstractUser):
+    Role = UserRole
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name="kommun",
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+    )
+    role = models.CharField("roll", max_length=20, choices=Role.choices, blank=True)
+    committees = models.ManyToManyField(
+        Committee,
+        verbose_name="nämnder (för sekreterare)",
+        related_name="secretaries",
+        blank=True,
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "användare"
+        verbose_name_plural = "användare"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role="") | Q(municipality__isnull=False),
+                name="user_role_needs_municipality",
+            ),
+            models.CheckConstraint(
+                condition=Q(role="") | Q(role__in=UserRole.values), name="user_role_valid"
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.role and not self.municipality_id:
+            raise ValidationError({"municipality": "En användare med en roll måste höra till en kommun."})
+
+    @property
+    def is_revisor(self):
+        return self.role == self.Role.REVISOR
+
+    @property
+    def is_secretary(self):
+        return self.role == self.Role.SEKRETERARE
+
+    @property
+    def is_ks_staff(self):
+        return self.role == self.Role.KS_HANDLAGGARE
+
+    @property
+    def sees_whole_municipality(self):
+        return self.role in (self.Role.REVISOR, self.Role.KS_HANDLAGGARE)

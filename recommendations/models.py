@@ -1,0 +1,140 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from audits.models import Audit, Recipient
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Recommendations of audits the user may read; secretaries see only those
+        addressed to their committees."""
+        qs = self.filter(audit__in=Audit.objects.visible_to(user))
+        if user.is_authenticated and user.is_secretary and not user.is_superuser:
+            qs = qs.filter(addressees__recipient__committee__in=user.committees.all()).distinct()
+        return qs
+
+
+class Recommendation(models.Model):
+    audit = models.ForeignKey(
+        Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="recommendations"
+    )
+    order = models.PositiveSmallIntegerField("ordning", default=0)
+    text = models.TextField("rekommendation")
+    recipients = models.ManyToManyField(
+        Recipient,
+        verbose_name="riktad till",
+        through="Addressee",
+        related_name="recommendations",
+        blank=True,
+    )
+
+    history = HistoricalRecords()
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "rekommendation"
+        verbose_name_plural = "rekommendationer"
+        ordering = ["audit", "order", "id"]
+
+    def __str__(self):
+        return self.text if len(self.text) <= 80 else self.text[:77] + "…"
+
+
+class Addressee(models.Model):
+    """One recommendation addressed to one committee: answered and followed up on its own."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="addressees"
+    )
+    recipient = models.ForeignKey(
+        Recipient, verbose_name="nämnd", on_delete=models.CASCADE, related_name="addressees"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "adressat"
+        verbose_name_plural = "adressater"
+        ordering = ["recommendation__order", "recipient__committee__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "recipient"], name="addressee_unique_recipient"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient.committee}: {self.recommendation}"
+
+    def clean(self):
+        if (
+            self.recommendation_id
+            and self.recipient_id
+            and self.recommendation.audit_id != self.recipient.audit_id
+        ):
+            raise ValidationError("En rekommendation kan bara riktas till mottagare i samma granskning.")
+
+    def save(self, *args, **kwargs):
+        self.clean()
+        super().save(*args, **kwargs)
+
+    @property
+    def committee(self):
+        return self.recipient.committee
+
+    @property
+    def current_follow_up(self):
+        """The latest judgement; uses prefetched follow_ups when present."""
+        follow_ups = list(self.follow_ups.all())
+        return max(follow_ups, key=lambda f: (f.date, f.id)) if follow_ups else None
+
+
+class FollowUpStatus(models.TextChoices):
+    ATGARDAD = "atgardad", "Åtgärdad"
+    DELVIS = "delvis", "Delvis åtgärdad"
+    EJ_ATGARDAD = "ej_atgardad", "Ej åtgärdad"
+    INTE_AKTUELL = "inte_aktuell", "Inte längre aktuell"
+
+    @classmethod
+    def closed(cls):
+        return [cls.ATGARDAD, cls.INTE_AKTUELL]
+
+
+class FollowUp(models.Model):
+    """The auditors' judgement of whether a recommendation was implemented by a committee."""
+
+    Status = FollowUpStatus
+
+    addressee = models.ForeignKey(
+        Addressee, verbose_name="rekommendation och nämnd", on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    date = models.DateField("datum")
+    status = models.CharField("status", max_length=20, choices=FollowUpStatus.choices)
+    comment = models.TextField("kommentar", blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bedömd av",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("registrerad", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppföljning"
+        verbose_name_plural = "uppföljningar"
+        ordering = ["-date", "-id"]
+        get_latest_by = ["date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=FollowUpStatus.values), name="follow_up_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.date})"
