@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def absolute_url(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def send_templated_mail(template, context, to, cc=()):
+    """Send templates/mail/<template>.{subject,txt,html} as one plain-text + HTML message.
+
+    Call it from a Celery task, never from a web request.
+    """
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"mail/{template}.subject", context).split())
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"mail/{template}.txt", context),
+        to=list(to),
+        cc=list(cc),
+    )
+    message.attach_alternative(render_to_string(f"mail/{template}.html", context), "text/html")
+    return message.send()
