@@ -1,32 +1,34 @@
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from kombu import Connection
 
-from .celery import app as celery_app
 
-
-def _database_ok():
+def _database_status():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        return True
-    except Exception:
-        return False
-
-
-def _broker_status():
-    if celery_app.conf.task_always_eager:
-        return "eager"
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
         return "ok"
     except Exception:
         return "unreachable"
 
 
+def _broker_status():
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "eager"
+    try:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as broker:
+            broker.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:
+        return "unreachable"
+
+
+@never_cache
 def healthz(request):
     """Report whether the database and the Celery broker answer."""
-    database = "ok" if _database_ok() else "unreachable"
+    database = _database_status()
     broker = _broker_status()
     healthy = database == "ok" and broker in ("ok", "eager")
     return JsonResponse(
