@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -137,7 +138,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+
+# --- Worker: deadline reminders and PDF documents ---------------------------------------
+# The daily reminder sweep runs at REMINDER_HOUR (local time); secretaries are reminded
+# REMINDER_DAYS_BEFORE days before the deadline, on the day and weekly once overdue.
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
+REMINDER_DAYS_BEFORE = env.list("REMINDER_DAYS_BEFORE", cast=int, default=[14, 7, 1])
+# Every periodic task, each with `expires` so a backlog after an outage runs once, not piled up.
+CELERY_BEAT_SCHEDULE = {
+    "send-deadline-reminders": {
+        "task": "responses.tasks.sweep_reminders",
+        "schedule": crontab(minute=0, hour=REMINDER_HOUR),
+        "options": {"expires": 12 * 60 * 60},
+    },
+}
+# --- end of worker settings --------------------------------------------------------------
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 

@@ -1,8 +1,15 @@
+import contextlib
+import email
+import email.policy
 import os
+import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous.
@@ -94,3 +101,119 @@ def axe():
         assert not violations, f"WCAG-brister på {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _forget_broker_connections(app):
+    # Celery creates its producer pool on first use with the broker URL of that moment;
+    # app.close() would also unregister the app from shared tasks, so drop the pools only.
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextlib.contextmanager
+def _celery_config(**changes):
+    from revisionsspar.celery import app
+
+    saved = {key: app.conf[key] for key in changes}
+    app.conf.update(changes)
+    _forget_broker_connections(app)
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+        _forget_broker_connections(app)
+
+
+@pytest.fixture
+def eager_celery():
+    """Tasks run in-process when dispatched, as in the embedded default (no REDIS_URL)."""
+    with _celery_config(task_always_eager=True) as app:
+        yield app
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker thread consuming from a test database of the real Redis broker."""
+    from celery.contrib.testing.worker import start_worker
+    from kombu import Connection
+
+    try:
+        with Connection(TEST_REDIS_URL, connect_timeout=2) as connection:
+            connection.ensure_connection(max_retries=1, timeout=2)
+    except Exception:
+        pytest.skip(f"Ingen Redis på {TEST_REDIS_URL}")
+    with _celery_config(task_always_eager=False, broker_url=TEST_REDIS_URL) as app:
+        app.control.purge()
+        with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=30):
+            yield app
+        app.control.purge()
+
+
+@pytest.fixture
+def wait_for():
+    """Poll until condition() is true, for work done by the worker thread."""
+
+    def holds(condition):
+        try:
+            return condition()
+        except OperationalError:
+            # SQLite's shared in-memory test database refuses a read while the worker writes.
+            return False
+
+    def wait(condition, timeout=30, message="villkoret uppfylldes inte"):
+        deadline = time.monotonic() + timeout
+        while not holds(condition):
+            if time.monotonic() > deadline:
+                pytest.fail(f"{message} inom {timeout} s")
+            time.sleep(0.1)
+
+    return wait
+
+
+class _SmtpRecorder:
+    """aiosmtpd handler that keeps every accepted message and can refuse the next ones."""
+
+    def __init__(self):
+        self.messages = []
+        self.refusals_left = 0
+        self.refused = 0
+        self._lock = threading.Lock()
+
+    def refuse_next(self, count):
+        with self._lock:
+            self.refusals_left = count
+
+    async def handle_DATA(self, server, session, envelope):
+        with self._lock:
+            if self.refusals_left:
+                self.refusals_left -= 1
+                self.refused += 1
+                return "451 4.3.0 Tillfälligt fel, försök igen senare"
+            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's SMTP backend is pointed at it."""
+    from aiosmtpd.controller import Controller
+
+    recorder = _SmtpRecorder()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(recorder, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+    yield recorder
+    controller.stop()

@@ -56,3 +56,10 @@ def make_user(role="", municipality=None, committees=(), **fields):
     user = User.objects.create_user(role=role, municipality=municipality, **fields)
     user.committees.set(committees)
     return user
+
+
+def make_sent_audit(municipality=None, **fields):
+    """An audit sent for response (status skickad)."""
+    fields.setdefault("status", Audit.Status.SKICKAD)
+    fields.setdefault("sent_at", datetime.datetime(2029, 12, 1, 9, 0, tzinfo=datetime.UTC))
+    return make_audit(municipality, **fields)
