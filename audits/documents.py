@@ -1,0 +1,77 @@
+"""Stored PDFs of an audit: requested by the web, rendered by the worker, served when ready.
+
+Call `request_document(audit, kind)` where a document must be (re)made, e.g. when a case is
+sent for response, and `refresh_documents(audit)` after any change to a case whose documents
+were already made; both only queue work, the request never waits for a render.
+"""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from . import pdf
+from .models import Audit, AuditDocument, private_storage
+
+logger = logging.getLogger(__name__)
+
+
+def request_document(audit, kind):
+    """Mark the audit's document of this kind as queued and render it after the commit."""
+    from .tasks import render_document
+
+    document, _ = AuditDocument.objects.update_or_create(
+        audit=audit,
+        kind=kind,
+        defaults={"state": AuditDocument.State.QUEUED, "error": "", "requested_at": timezone.now()},
+    )
+    render_document.delay_on_commit(audit.pk, kind)
+    return document
+
+
+def refresh_documents(audit):
+    """Re-render every document already made for the audit, and the missiv of a sent case."""
+    kinds = set(audit.documents.values_list("kind", flat=True))
+    if audit.is_sent:
+        kinds.add(AuditDocument.Kind.MISSIV)
+    return [request_document(audit, kind) for kind in sorted(kinds)]
+
+
+def render_and_store(audit_id, kind):
+    """Render the queued document and record it as ready, or failed with the error.
+
+    Safe to run twice: a document that is no longer queued is left alone, and a render that
+    was overtaken by a newer request is thrown away.
+    """
+    document = AuditDocument.objects.filter(audit_id=audit_id, kind=kind).first()
+    if document is None or document.state != AuditDocument.State.QUEUED:
+        return document
+    requested_at = document.requested_at
+    try:
+        content = pdf.render_document(pdf.load_audit(audit_id), kind)
+    except Audit.DoesNotExist:
+        return None
+    except Exception as error:
+        logger.exception("PDF %s för granskning %s kunde inte framställas", kind, audit_id)
+        AuditDocument.objects.filter(pk=document.pk, requested_at=requested_at).update(
+            state=AuditDocument.State.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        return None
+    name = private_storage.save(f"documents/{audit_id}/{kind}.pdf", ContentFile(content))
+    with transaction.atomic():
+        current = AuditDocument.objects.select_for_update().filter(pk=document.pk).first()
+        overtaken = current is None or current.requested_at != requested_at
+        old_name = None if overtaken else current.file.name
+        if not overtaken:
+            current.file.name = name
+            current.state = AuditDocument.State.READY
+            current.error = ""
+            current.rendered_at = timezone.now()
+            current.save(update_fields=["file", "state", "error", "rendered_at"])
+    if overtaken:
+        private_storage.delete(name)
+        return current
+    if old_name and old_name != name:
+        private_storage.delete(old_name)
+    return current
