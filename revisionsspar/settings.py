@@ -139,21 +139,6 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 
-# --- Worker: deadline reminders and PDF documents ---------------------------------------
-# The daily reminder sweep runs at REMINDER_HOUR (local time); secretaries are reminded
-# REMINDER_DAYS_BEFORE days before the deadline, on the day and weekly once overdue.
-REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
-REMINDER_DAYS_BEFORE = env.list("REMINDER_DAYS_BEFORE", cast=int, default=[14, 7, 1])
-# Every periodic task, each with `expires` so a backlog after an outage runs once, not piled up.
-CELERY_BEAT_SCHEDULE = {
-    "send-deadline-reminders": {
-        "task": "responses.tasks.sweep_reminders",
-        "schedule": crontab(minute=0, hour=REMINDER_HOUR),
-        "options": {"expires": 12 * 60 * 60},
-    },
-}
-# --- end of worker settings --------------------------------------------------------------
-
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 SESSION_COOKIE_HTTPONLY = True
@@ -172,3 +157,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Worker: deadline reminders and PDF documents ---------------------------------------
+# The daily reminder sweep runs at REMINDER_HOUR (local time); secretaries are reminded
+# REMINDER_DAYS_BEFORE days before the deadline, on the day and weekly once overdue.
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=7)
+REMINDER_DAYS_BEFORE = env.list("REMINDER_DAYS_BEFORE", cast=int, default=[14, 7, 1])
+# Every periodic task, each with `expires` so a backlog after an outage runs once, not piled up.
+CELERY_BEAT_SCHEDULE = {
+    "send-deadline-reminders": {
+        "task": "responses.tasks.sweep_reminders",
+        "schedule": crontab(minute=0, hour=REMINDER_HOUR),
+        "options": {"expires": 12 * 60 * 60},
+    },
+}
+# WeasyPrint logs every step of every render at INFO.
+LOGGING["loggers"] = {"weasyprint.progress": {"level": "WARNING"}}
+# --- end of worker settings --------------------------------------------------------------
