@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,7 +11,18 @@ from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Municipality
 
-private_storage = FileSystemStorage(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
+@deconstructible(path="audits.models.PrivateStorage")
+class PrivateStorage(FileSystemStorage):
+    """Files outside every web root, served only through views that check permission.
+
+    The location comes from settings at run time, so migrations do not record a machine's path.
+    """
+
+    def __init__(self):
+        super().__init__(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
 
 
 def _choices_constraint(field, choices, name):
