@@ -145,6 +145,7 @@ def missiv_context(audit):
     return {
         "audit": audit,
         "author": f"Revisorerna i {audit.municipality}",
+        "reference": audit.diarienummer,
         "recipients": recipients,
         "informed": informed,
         "informed_in_sentence": join_names([name_in_sentence(c) for c in informed]) if informed else "",
@@ -184,9 +185,12 @@ def council_report_context(audit, today=None):
                 late=response.was_late if response else bool(deadline and deadline < today),
             )
         )
+    board_answer = next((a.response for a in answers if a.response and a.recipient.committee.is_kommunstyrelsen), None)
     return {
         "audit": audit,
         "author": f"Kommunstyrelsen i {audit.municipality}",
+        # The anmälan is made in kommunstyrelsen's own case, as in seed 002.
+        "reference": (board_answer and board_answer.diarienummer) or audit.diarienummer,
         "groups": recommendation_groups(audit),
         "answers": answers,
         "missing": [a for a in answers if a.missing],

@@ -146,7 +146,7 @@ def test_council_report_has_every_answer_and_flags_missing_and_late(case):
     assert "Anmälan av nämndernas svar på kommunrevisionens granskning" in text
     assert "Förslag till kommunfullmäktige Granskningen och svaren läggs till handlingarna." in text
     assert "Samtliga nämnder rekommenderas att:" in text
-    for fact in ["2023-03-13, § 85", "KSKF/2022:442", "2023-03-16, § 19", "GSN/2022:817", "2023-03-28, § 20", "KFN/2023:41"]:
+    for fact in ["Sammanträde: 2023-03-13, § 85", "KSKF/2022:442", "2023-03-16, § 19", "GSN/2022:817", "2023-03-28, § 20", "KFN/2023:41"]:
         assert fact in text
     assert "2023-03-24 (förlängd från 2023-03-20)" in text
     assert "Svar saknas från: Stadsbyggnadsnämnden." in text
@@ -154,7 +154,7 @@ def test_council_report_has_every_answer_and_flags_missing_and_late(case):
     assert "Svar saknas: svarstiden gick ut 2023-03-20." in text
     assert "Instämmer delvis" in text and "Plan tas fram hösten 2023." in text
     assert "Kommunledningskontorets synpunkter Kommunledningskontoret instämmer i rekommendationerna." in text
-    assert "Dnr REV/2022:15" in text
+    assert "Dnr KSKF/2022:442" in text
     assert "Sida 1 av " in text
     assert_archivable(
         content, "Anmälan av nämndernas svar: Granskning av kommunens digitaliseringsarbete", "Kommunstyrelsen i Testby"
@@ -432,3 +432,78 @@ def test_revisor_makes_the_missiv_from_the_audit_page(case, people, live_server,
     download = page.request.get(f"/audits/{case.pk}/missiv.pdf")
     assert download.headers["content-type"] == "application/pdf"
     assert "Testby 2022-12-01" in pdf_text(download.body())
+
+
+ESKILSTUNA_COMMITTEES = [
+    "Kommunstyrelsen",
+    "Grundskolenämnden",
+    "Gymnasienämnden",
+    "Kultur- och fritidsnämnden",
+    "Socialnämnden",
+    "Stadsbyggnadsnämnden",
+    "Vård- och omsorgsnämnden",
+]
+
+
+def download(client, audit, kind, django_capture_on_commit_callbacks):
+    """Ask for the document as the user does (POST), let the eager worker render it, fetch it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/audits/{audit.pk}/documents/{kind}/render").status_code == 302
+    url = f"/audits/{audit.pk}/{'missiv' if kind == 'missiv' else 'council-report'}.pdf"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return b"".join(response.streaming_content)
+
+
+def test_demo_eskilstuna_missiv_as_revisor(demo, client_as, eager_celery, django_capture_on_commit_callbacks):
+    audit = Audit.objects.get(municipality__slug="eskilstuna")
+    content = download(client_as("revisor.eskilstuna"), audit, "missiv", django_capture_on_commit_callbacks)
+    text = pdf_text(content)
+    for name in ESKILSTUNA_COMMITTEES:
+        assert name in text
+    assert "För kännedom Kommunfullmäktige" in text
+    assert "MISSIV Granskning av kommunens digitaliseringsarbete Vi har med stöd av KPMG" in text
+    assert "Kommunstyrelsen rekommenderas att:" in text
+    assert "Samtliga nämnder med undantag för kommunstyrelsen rekommenderas att:" in text
+    assert "Rapporten överlämnas härmed för yttrande senast 2023-03-20" in text
+    assert "Eskilstuna 2022-12-01" in text
+    assert "Tommy Kvarsell Ordförande" in text and "Majvor Gyllhamn Vice ordförande" in text
+    assert_archivable(content, f"Missiv: {audit.title}", "Revisorerna i Eskilstuna")
+
+
+def test_demo_eskilstuna_council_report_as_ks(demo, client_as, eager_celery, django_capture_on_commit_callbacks):
+    audit = Audit.objects.get(municipality__slug="eskilstuna")
+    content = download(client_as("ks.eskilstuna"), audit, "council_report", django_capture_on_commit_callbacks)
+    text = pdf_text(content)
+    for recipient in audit.recipients.select_related("committee", "response"):
+        response = recipient.response
+        assert recipient.committee.name in text
+        assert f"{response.meeting_date:%Y-%m-%d}, {response.paragraf_display}" in text
+        assert response.diarienummer in text
+    for name in ESKILSTUNA_COMMITTEES:
+        assert name in text
+    assert "2023-03-24 (förlängd från 2023-03-20)" in text
+    assert text.count("Svarstid: 2023-03-20") == 6
+    assert "Dnr KSKF/2022:442" in text
+    assert "läggs till handlingarna" in text
+    assert "Kommunledningskontorets synpunkter Kommunledningskontoret instämmer" in text
+    assert "Samtliga nämnder har svarat inom svarstiden." in text
+    assert_archivable(content, f"Anmälan av nämndernas svar: {audit.title}", "Kommunstyrelsen i Eskilstuna")
+
+
+def test_demo_huddinge_report_flags_the_late_and_the_missing(demo):
+    audit = Audit.objects.get(municipality__slug="huddinge")
+    text = pdf_text(pdf.render_document(pdf.load_audit(audit.pk), AuditDocument.Kind.COUNCIL_REPORT))
+    assert "Svar som kom in efter svarstiden: Kultur- och fritidsnämnden." in text
+    assert "2022-03-15, § 6" in text and "KFN-2021/323" in text
+    missing = text[text.index("Svar saknas från:"):].split(".")[0]
+    assert "Förskolenämnden" in missing and "Kommunstyrelsen" in missing and "Kultur- och fritidsnämnden" not in missing
+
+
+def test_demo_secretary_gets_the_missiv_but_not_the_council_report(demo, client_as):
+    audit = Audit.objects.get(municipality__slug="eskilstuna")
+    client = client_as("sekr.eskilstuna.kfn")
+    assert client.get(f"/audits/{audit.pk}/missiv.pdf").status_code == 200
+    assert client.get(f"/audits/{audit.pk}/council-report.pdf").status_code == 403
+    assert client_as("ks.huddinge").get(f"/audits/{audit.pk}/missiv.pdf").status_code == 404

@@ -466,3 +466,23 @@ def test_beat_runs_the_sweep_once_a_day_at_the_hour_across_daylight_saving(setti
         clock[0] += datetime.timedelta(minutes=10)
     days = [first_day + datetime.timedelta(days=n) for n in range(4)]
     assert [(run.date(), run.hour, run.minute) for run in runs] == [(day, settings.REMINDER_HOUR, 0) for day in days]
+
+
+def test_demo_reminders_for_the_open_cases_once(transactional_db, demo, eager_celery):
+    output = StringIO()
+    call_command("send_reminders", "--today", "2030-01-07", stdout=output)
+    text = output.getvalue()
+    assert "skickad: Påminnelse om försenat svar – Kommunstyrelsen (Burlöv): Granskning av digitaliseringsarbete – svara senast 2021-09-30" in text
+    assert "skickad: Påminnelse om försenat svar – Kommunstyrelsen (Haninge): Granskning av digitalisering – svara senast 2020-03-31" in text
+    assert "Eskilstuna" not in text
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert by_address["sekr.burlov.ks@example.se"].cc == ["revisor.burlov@example.se"]
+    assert by_address["sekr.haninge.ks@example.se"].cc == ["revisor.haninge@example.se"]
+    assert "sekr.huddinge.kfn@example.se" not in by_address  # Huddinge KFN has answered
+    assert not any("eskilstuna" in address for address in by_address)
+    assert len(mail.outbox) == text.count("skickad:") == Reminder.objects.filter(sent_at__isnull=False).count()
+
+    output = StringIO()
+    call_command("send_reminders", "--today", "2030-01-07", stdout=output)
+    assert output.getvalue() == "Inga påminnelser att skicka för 2030-01-07.\n"
+    assert len(mail.outbox) == text.count("skickad:")

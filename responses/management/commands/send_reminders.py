@@ -44,12 +44,14 @@ class Command(BaseCommand):
             return
         # In the embedded (eager) mode the mails went out when the sweep committed; with a
         # broker the worker sends them.
-        found = Reminder.objects.select_related(
-            "recipient__audit", "recipient__committee__municipality"
-        ).in_bulk(queued)
+        handled = (
+            Reminder.objects.filter(pk__in=queued)
+            .select_related("recipient__audit", "recipient__committee__municipality")
+            .order_by("recipient__committee__municipality__name", "recipient__audit__title", "recipient__committee__name")
+        )
         counts = {"skickad": 0, "köad": 0, "ej skickad": 0}
         self.stdout.write(f"Påminnelser för {today:%Y-%m-%d}:")
-        for reminder in (found[pk] for pk in queued if pk in found):
+        for reminder in handled:
             if reminder.sent_at:
                 state = "skickad"
             elif reminder.last_error:
