@@ -3,12 +3,11 @@
 import logging
 import mimetypes
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.contrib.staticfiles import finders
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -103,38 +102,27 @@ def addressee_phrase(recipients, all_recipients):
 
 @dataclass
 class RecommendationGroup:
-    recipients: list
-    recommendations: list = field(default_factory=list)
-    heading: str = ""
+    heading: str
+    recommendations: list
 
 
 def recommendation_groups(audit):
     """Recommendations grouped by equal sets of addressees, in the order they first appear."""
     all_recipients = list(audit.recipients.all())
-    position = {r.pk: index for index, r in enumerate(all_recipients)}
+    rank = {r.pk: index for index, r in enumerate(all_recipients)}
     groups = {}
     for recommendation in audit.recommendations.all():
-        recipients = sorted((a.recipient for a in recommendation.addressees.all()), key=lambda r: position[r.pk])
-        key = tuple(r.pk for r in recipients)
-        groups.setdefault(key, RecommendationGroup(recipients)).recommendations.append(recommendation)
-    for group in groups.values():
-        group.heading = addressee_phrase(group.recipients, all_recipients)
-    return list(groups.values())
+        recipients = tuple(sorted((a.recipient for a in recommendation.addressees.all()), key=lambda r: rank[r.pk]))
+        groups.setdefault(recipients, []).append(recommendation)
+    return [
+        RecommendationGroup(addressee_phrase(recipients, all_recipients), recommendations)
+        for recipients, recommendations in groups.items()
+    ]
 
 
 def submitted_response(recipient):
-    try:
-        response = recipient.response
-    except ObjectDoesNotExist:
-        return None
-    return response if response.is_submitted else None
-
-
-def position_of(addressee):
-    try:
-        return addressee.position
-    except ObjectDoesNotExist:
-        return None
+    response = getattr(recipient, "response", None)
+    return response if response and response.is_submitted else None
 
 
 def missiv_context(audit):
@@ -180,7 +168,7 @@ def council_report_context(audit, today=None):
             Answer(
                 recipient=recipient,
                 response=response,
-                positions=[(a.recommendation, position_of(a)) for a in recipient.addressees.all()],
+                positions=[(a.recommendation, getattr(a, "position", None)) for a in recipient.addressees.all()],
                 missing=response is None,
                 late=response.was_late if response else bool(deadline and deadline < today),
             )
@@ -195,7 +183,6 @@ def council_report_context(audit, today=None):
         "answers": answers,
         "missing": [a for a in answers if a.missing],
         "late": [a for a in answers if a.late and not a.missing],
-        "today": today,
     }
 
 

@@ -137,7 +137,8 @@ def is_stale(reminder):
 
 
 def mail_addresses(reminder):
-    """Secretaries of the committee; the municipality's revisors in cc when overdue."""
+    """Secretaries of the committee, the municipality's revisors in cc when overdue; the
+    revisors alone when the committee has no secretary with an address."""
     active = User.objects.filter(is_active=True).exclude(email="")
     committee = reminder.recipient.committee
     to = list(
@@ -178,15 +179,14 @@ def mail_context(reminder):
     }
 
 
-class NoAddressError(Exception):
-    pass
+NO_ADDRESS = "Ingen sekreterare eller revisor med e-postadress att skicka till."
 
 
 def deliver(reminder_id):
     """Send one claimed reminder unless it was sent, is being sent or no longer applies.
 
-    Returns True when this call sent it. An SMTP error is recorded on the row and raised after
-    the row is saved, so the task can retry it.
+    Returns True when this call sent it. A sending error is recorded on the row and raised
+    after the row is saved, so the task can retry it.
     """
     failure = None
     with transaction.atomic():
@@ -203,18 +203,17 @@ def deliver(reminder_id):
             return False
         to, cc = mail_addresses(reminder)
         reminder.attempts += 1
-        try:
-            if not to:
-                raise NoAddressError("Ingen sekreterare eller revisor med e-postadress att skicka till.")
-            send_templated_mail("reminder", mail_context(reminder), to=to, cc=cc)
-        except NoAddressError as error:
-            reminder.last_error = str(error)
-        except Exception as error:
-            reminder.last_error = f"{type(error).__name__}: {error}"
-            failure = error
+        if not to:
+            reminder.last_error = NO_ADDRESS
         else:
-            reminder.sent_at = timezone.now()
-            reminder.last_error = ""
+            try:
+                send_templated_mail("reminder", mail_context(reminder), to=to, cc=cc)
+            except Exception as error:
+                reminder.last_error = f"{type(error).__name__}: {error}"
+                failure = error
+            else:
+                reminder.sent_at = timezone.now()
+                reminder.last_error = ""
         reminder.save(update_fields=["attempts", "last_error", "sent_at"])
     if failure is not None:
         raise failure
