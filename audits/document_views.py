@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .documents import request_document
+from .documents import may_request, request_document
 from .models import AuditDocument
 from .permissions import get_audit_for_user
 
@@ -49,7 +49,13 @@ def serve_document(request, pk, kind):
     return render(
         request,
         "audits/document_state.html",
-        {"audit": audit, "kind": kind, "kind_label": AuditDocument.Kind(kind).label, "document": document},
+        {
+            "audit": audit,
+            "kind": kind,
+            "kind_label": AuditDocument.Kind(kind).label,
+            "document": document,
+            "may_request": may_request(document),
+        },
     )
 
 

@@ -5,6 +5,7 @@ sent for response, and `refresh_documents(audit)` after any change to a case who
 were already made; both only queue work, the request never waits for a render.
 """
 
+import datetime
 import logging
 
 from django.core.files.base import ContentFile
@@ -15,6 +16,10 @@ from . import pdf
 from .models import Audit, AuditDocument, private_storage
 
 logger = logging.getLogger(__name__)
+
+# A render takes seconds; one still queued after this was lost (broker flushed, worker gone)
+# and may be requested again.
+RENDER_LOST_AFTER = datetime.timedelta(minutes=10)
 
 
 def request_document(audit, kind):
@@ -28,6 +33,13 @@ def request_document(audit, kind):
     )
     render_document.delay_on_commit(audit.pk, kind)
     return document
+
+
+def may_request(document):
+    """Whether a user may ask for a (new) render: always, unless one is under way."""
+    if document is None or document.state != AuditDocument.State.QUEUED:
+        return True
+    return timezone.now() - document.requested_at > RENDER_LOST_AFTER
 
 
 def refresh_documents(audit):

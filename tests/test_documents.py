@@ -373,8 +373,19 @@ def test_document_not_ready_gets_a_state_page_without_rendering(case, people, cl
     assert len(queued) == 1
     page = client.get(f"/audits/{case.pk}/council-report.pdf").content.decode()
     assert "PDF:en är köad" in page
+    assert "Framställ på nytt" not in page
     detail = client.get(f"/audits/{case.pk}/").content.decode()
     assert "Köad" in detail
+
+
+def test_render_queued_long_ago_may_be_requested_again(case, people, client):
+    """A render message lost with the broker must not leave the document queued for ever."""
+    client.force_login(people["revisor"])
+    document = AuditDocument.objects.create(audit=case, kind=AuditDocument.Kind.MISSIV)
+    AuditDocument.objects.filter(pk=document.pk).update(requested_at=timezone.now() - datetime.timedelta(minutes=11))
+    page = client.get(f"/audits/{case.pk}/missiv.pdf").content.decode()
+    assert "PDF:en är köad" in page and "Framställ på nytt" in page
+    assert "Framställ på nytt" in client.get(f"/audits/{case.pk}/").content.decode()
 
 
 def test_secretary_sees_only_the_missiv_on_the_audit_page(case, people, render_now, client):

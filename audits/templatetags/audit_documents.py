@@ -2,6 +2,7 @@ from django import template
 from django.urls import reverse
 
 from audits.document_views import DOCUMENTS, document_url, may_read_document
+from audits.documents import may_request
 
 register = template.Library()
 
@@ -17,6 +18,7 @@ def audit_documents(audit, user):
             "url": document_url(audit, kind),
             "render_url": reverse("audits:render_document", args=[audit.pk, kind]),
             "document": stored.get(kind),
+            "may_request": may_request(stored.get(kind)),
         }
         for kind in DOCUMENTS
         if may_read_document(user, kind)
