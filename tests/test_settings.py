@@ -63,3 +63,15 @@ def test_docker_compose_describes_production():
     assert "gunicorn" in services["web"]["command"]
     assert services["worker"]["command"][:4] == ["celery", "-A", "revisionsspar", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "revisionsspar", "beat"]
+
+
+def test_default_mail_goes_to_the_local_folder():
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.EMAIL_FILE_PATH)"],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "revisionsspar.settings", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == str(PROJECT / "var" / "mail")
