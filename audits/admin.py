@@ -45,6 +45,13 @@ class RevisionQuestionAdmin(SimpleHistoryAdmin):
     search_fields = ("text", "audit__title")
 
 
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "title", "audit", "order")
+    list_filter = ("audit__municipality",)
+    search_fields = ("name", "title", "audit__title")
+
+
 @admin.register(AuditDocument)
 class AuditDocumentAdmin(admin.ModelAdmin):
     list_display = ("audit", "kind", "state", "rendered_at")
