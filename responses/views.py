@@ -218,7 +218,12 @@ def response_reopen(request, pk):
         else:
             messages.success(request, "Yttrandet är öppnat igen. Nämndens sekreterare får besked med e-post.")
             return redirect("responses:detail", response.pk)
-    return render(request, "responses/response_reopen.html", {"response": response, "form": form})
+    return render(
+        request,
+        "responses/response_reopen.html",
+        {"response": response, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

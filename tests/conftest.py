@@ -18,6 +18,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_files(tmp_path, monkeypatch):
+    """Uploaded and generated files go to a temporary directory, not var/private."""
+    from audits.models import private_storage
+
+    location = tmp_path / "private"
+    monkeypatch.setattr(private_storage, "base_location", str(location))
+    monkeypatch.setattr(private_storage, "location", str(location))
+    return location
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of the four municipalities."""
