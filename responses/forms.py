@@ -18,6 +18,9 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def style_fields(self):
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.HiddenInput):
@@ -30,8 +33,9 @@ class StyledFormMixin:
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
-            if name in self.fields and "is-invalid" not in self.fields[name].widget.attrs.get("class", ""):
-                self.fields[name].widget.attrs["class"] += " is-invalid"
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
 class ResponseForm(StyledFormMixin, forms.ModelForm):
@@ -95,6 +99,7 @@ class AttachmentsForm(StyledFormMixin, forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+        self.style_fields()
         self.checked_uploads = []
 
     def clean(self):

@@ -30,13 +30,20 @@ def get_response_for_user(user, pk, queryset=None):
 
 
 def get_response_for_secretary(user, pk, queryset=None):
+    """Return an answer of the user's own committee, draft or submitted: 404 if unseen,
+    403 if only readable."""
+    response = get_response_for_user(user, pk, queryset)
+    if not answers_for(user, response.recipient):
+        raise PermissionDenied("Bara nämndens sekreterare kan ändra yttrandet.")
+    return response
+
+
+def get_draft_for_secretary(user, pk, queryset=None):
     """Return a draft the user may write: 404 if unseen, 403 if only readable (another
     role, or an answer already submitted)."""
-    response = get_response_for_user(user, pk, queryset)
+    response = get_response_for_secretary(user, pk, queryset)
     if not Response.objects.editable_by(user).filter(pk=response.pk).exists():
-        if response.is_submitted and answers_for(user, response.recipient):
-            raise PermissionDenied("Yttrandet är inskickat och kan inte längre ändras.")
-        raise PermissionDenied("Bara nämndens sekreterare kan ändra yttrandet.")
+        raise PermissionDenied("Yttrandet är inskickat och kan inte längre ändras.")
     return response
 
 

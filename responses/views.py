@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -16,6 +16,7 @@ from .models import ExtensionRequest, Response
 from .permissions import (
     answers_for,
     get_attachment_for_user,
+    get_draft_for_secretary,
     get_extension_request_for_revisor,
     get_recipient_for_secretary,
     get_response_for_revisor,
@@ -134,7 +135,7 @@ def _render_edit(request, response, form, status=200, conflict=None):
     )
 
 
-def _render_conflict(request, response, addressees, form, current):
+def _render_conflict(request, addressees, form, current):
     """Show the user's input again on top of what someone else saved, with the differences."""
     data = request.POST.copy()
     data["version"] = current.version
@@ -143,7 +144,7 @@ def _render_conflict(request, response, addressees, form, current):
         "current": current,
         "by": last_change.history_user if last_change else None,
         "at": last_change.history_date if last_change else None,
-        "differences": form.differences_from(current),
+        "differences": form.differences_from(current) if form.is_valid() else [],
         "had_files": bool(request.FILES),
     }
     return _render_edit(request, current, AnswerForm(current, addressees, data), status=409, conflict=conflict)
@@ -153,11 +154,15 @@ def _render_conflict(request, response, addressees, form, current):
 def response_edit(request, pk):
     response = get_response_for_secretary(request.user, pk, RESPONSE_WITH_CASE)
     addressees = list(addressees_of(response.recipient))
+    form = AnswerForm(response, addressees, request.POST or None, request.FILES or None)
+    if response.is_submitted:
+        if request.method == "POST":
+            return _render_conflict(request, addressees, form, response)
+        raise PermissionDenied("Yttrandet är inskickat och kan inte längre ändras.")
     if request.method != "POST":
-        return _render_edit(request, response, AnswerForm(response, addressees))
+        return _render_edit(request, response, form)
 
     submitting = "submit" in request.POST
-    form = AnswerForm(response, addressees, request.POST, request.FILES)
     if not form.is_valid(submitting=submitting):
         return _render_edit(request, response, form, status=400)
     try:
@@ -174,7 +179,7 @@ def response_edit(request, pk):
             if submitting:
                 submit_response(response, request.user)
     except EditConflict as conflict:
-        return _render_conflict(request, response, addressees, form, conflict.current)
+        return _render_conflict(request, addressees, form, conflict.current)
     except ValidationError as error:
         form.response_form.add_error(None, error)
         return _render_edit(request, Response.objects.get(pk=response.pk), form, status=400)
@@ -228,7 +233,7 @@ def response_reopen(request, pk):
 
 @login_required
 def extension_request_create(request, pk):
-    response = get_response_for_secretary(request.user, pk, RESPONSE_WITH_CASE)
+    response = get_draft_for_secretary(request.user, pk, RESPONSE_WITH_CASE)
     pending = response.recipient.extension_requests.pending().first()
     form = ExtensionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

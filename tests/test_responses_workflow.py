@@ -35,12 +35,12 @@ def burlov_draft(burlov):
 
 
 @pytest.fixture
-def secretary(client_as):
+def secretary(demo, client_as):
     return client_as("sekr.burlov.ks")
 
 
 @pytest.fixture
-def revisor(user):
+def revisor(demo, user):
     """A second browser, so that the secretary's session stays logged in."""
     client = Client()
     client.force_login(user("revisor.burlov"))
@@ -143,9 +143,11 @@ def test_submitted_answer_is_read_only_for_the_secretary(burlov_draft, secretary
     burlov_draft.refresh_from_db()
     assert burlov_draft.is_submitted
     assert secretary.get(edit_url(burlov_draft)).status_code == 403
+    assert "inskickat och kan inte längre ändras" in secretary.get(edit_url(burlov_draft)).content.decode()
     refused = secretary.post(edit_url(burlov_draft), {**answer_form_data(burlov_draft, paragraf="§ 99"), "save": ""})
-    assert refused.status_code == 403
-    assert "inskickat och kan inte längre ändras" in refused.content.decode()
+    assert refused.status_code == 409
+    assert "Yttrandet har redan skickats in" in refused.content.decode()
+    assert 'value="§ 99"' in refused.content.decode()
     assert secretary.get(f"/responses/{burlov_draft.pk}/extension/").status_code == 403
     detail = secretary.get(f"/responses/{burlov_draft.pk}/").content.decode()
     assert "Skriv yttrandet" not in detail
