@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 
 from .models import Attachment, ExtensionRequest, Position, Response
-from .services import POSITION_FIELDS, RESPONSE_FIELDS
+from .services import POSITION_FIELDS, RESPONSE_FIELDS, check_requested_deadline
 from .uploads import EXTENSIONS, check_upload
 
 
@@ -30,11 +30,11 @@ class StyledFormMixin:
             else:
                 widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
 
-    def full_clean(self):
-        super().full_clean()
+    def add_error(self, field, error):
+        super().add_error(field, error)
         for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
+            attrs = self.fields[name].widget.attrs if name in self.fields else None
+            if attrs is not None and "is-invalid" not in attrs.get("class", ""):
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
 
 
@@ -212,6 +212,15 @@ def _display(value):
 
 
 class ExtensionRequestForm(StyledFormMixin, forms.ModelForm):
+    def __init__(self, *args, recipient, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recipient = recipient
+
+    def clean_requested_deadline(self):
+        requested = self.cleaned_data["requested_deadline"]
+        check_requested_deadline(self.recipient, requested)
+        return requested
+
     class Meta:
         model = ExtensionRequest
         fields = ("requested_deadline", "reason")

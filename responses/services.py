@@ -185,19 +185,25 @@ def reopen_response(response, user, reason):
     return response
 
 
+def check_requested_deadline(recipient, requested_deadline):
+    """A requested deadline must be later than the one in force."""
+    current = recipient.effective_deadline
+    if current is None:
+        raise ValidationError("Ärendet har ingen svarsdag att förlänga.")
+    if requested_deadline <= current:
+        raise ValidationError(f"Välj ett datum efter nuvarande svarsdag {current:%Y-%m-%d}.")
+
+
 @transaction.atomic
 def request_extension(response, requested_deadline, reason, user):
     """Ask the revisors for a later deadline for this committee's answer."""
     recipient = Recipient.objects.select_for_update().get(pk=response.recipient_id)
     if Response.objects.filter(pk=response.pk, status=Response.Status.INSKICKAD).exists():
         raise ValidationError("Yttrandet är redan inskickat.")
-    current = recipient.effective_deadline
-    if current is None:
-        raise ValidationError("Ärendet har ingen svarsdag att förlänga.")
-    if requested_deadline <= current:
-        raise ValidationError(
-            {"requested_deadline": f"Välj ett datum efter nuvarande svarsdag {current:%Y-%m-%d}."}
-        )
+    try:
+        check_requested_deadline(recipient, requested_deadline)
+    except ValidationError as error:
+        raise ValidationError({"requested_deadline": error.messages}) from None
     if not reason.strip():
         raise ValidationError({"reason": "Skriv varför nämnden behöver längre tid."})
     if recipient.extension_requests.pending().exists():

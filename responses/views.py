@@ -235,7 +235,7 @@ def response_reopen(request, pk):
 def extension_request_create(request, pk):
     response = get_draft_for_secretary(request.user, pk, RESPONSE_WITH_CASE)
     pending = response.recipient.extension_requests.pending().first()
-    form = ExtensionRequestForm(request.POST or None)
+    form = ExtensionRequestForm(request.POST or None, recipient=response.recipient)
     if request.method == "POST" and form.is_valid():
         try:
             request_extension(
