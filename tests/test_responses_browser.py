@@ -10,7 +10,7 @@ from responses.models import Response
 
 from .factories import make_pdf_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 
 def log_out(page):
