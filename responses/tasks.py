@@ -25,7 +25,7 @@ RETRY_SMTP = {
 
 
 def _addresses(users):
-    return sorted({user.email for user in users if user.is_active and user.email})
+    return sorted({user.email for user in users if user and user.is_active and user.email})
 
 
 def _revisors_of(municipality_id):
@@ -70,45 +70,40 @@ def _response_context(record):
     }
 
 
+def _mail_about_response(response_id, version, event, template, people):
+    record = _response_at(response_id, version)
+    if record is None:
+        return False
+    return _send_once(
+        f"response-{event}:{response_id}:{version}", template, _response_context(record), _addresses(people(record))
+    )
+
+
 @shared_task(**RETRY_SMTP)
 def send_submission_receipt(response_id, version):
     """Confirm to the secretary that the committee's answer was submitted."""
-    record = _response_at(response_id, version)
-    if record is None or record.submitted_by is None:
-        return False
-    return _send_once(
-        f"response-submitted:{response_id}:{version}:receipt",
-        "response_submitted_receipt",
-        _response_context(record),
-        _addresses([record.submitted_by]),
+    return _mail_about_response(
+        response_id, version, "receipt", "response_submitted_receipt", lambda record: [record.submitted_by]
     )
 
 
 @shared_task(**RETRY_SMTP)
 def notify_revisors_of_submission(response_id, version):
     """Tell the municipality's revisors that a committee has answered."""
-    record = _response_at(response_id, version)
-    if record is None:
-        return False
-    return _send_once(
-        f"response-submitted:{response_id}:{version}:revisors",
+    return _mail_about_response(
+        response_id,
+        version,
+        "submitted",
         "response_submitted_notice",
-        _response_context(record),
-        _addresses(_revisors_of(record.recipient.audit.municipality_id)),
+        lambda record: _revisors_of(record.recipient.audit.municipality_id),
     )
 
 
 @shared_task(**RETRY_SMTP)
 def notify_secretaries_of_reopening(response_id, version):
     """Tell the committee's secretaries that a revisor reopened their answer, and why."""
-    record = _response_at(response_id, version)
-    if record is None:
-        return False
-    return _send_once(
-        f"response-reopened:{response_id}:{version}",
-        "response_reopened",
-        _response_context(record),
-        _addresses(_secretaries_of(record.recipient.committee)),
+    return _mail_about_response(
+        response_id, version, "reopened", "response_reopened", lambda record: _secretaries_of(record.recipient.committee)
     )
 
 
@@ -133,31 +128,38 @@ def _extension_request(pk):
     )
 
 
-@shared_task(**RETRY_SMTP)
-def notify_revisors_of_extension_request(extension_request_id):
-    """Ask the municipality's revisors to decide on a request for a later deadline."""
+def _mail_about_extension(extension_request_id, event, template, people):
     extension_request = _extension_request(extension_request_id)
     if extension_request is None:
         return False
     return _send_once(
-        f"extension-requested:{extension_request_id}",
-        "extension_requested",
+        f"extension-{event}:{extension_request_id}",
+        template,
         _extension_context(extension_request),
-        _addresses(_revisors_of(extension_request.recipient.audit.municipality_id)),
+        _addresses(people(extension_request)),
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def notify_revisors_of_extension_request(extension_request_id):
+    """Ask the municipality's revisors to decide on a request for a later deadline."""
+    return _mail_about_extension(
+        extension_request_id,
+        "requested",
+        "extension_requested",
+        lambda extension: _revisors_of(extension.recipient.audit.municipality_id),
     )
 
 
 @shared_task(**RETRY_SMTP)
 def notify_secretaries_of_extension_decision(extension_request_id):
-    """Tell the committee's secretaries whether they got the later deadline."""
-    extension_request = _extension_request(extension_request_id)
-    if extension_request is None or extension_request.state == ExtensionRequest.State.PENDING:
-        return False
-    committee = extension_request.recipient.committee
-    people = [*_secretaries_of(committee), *([extension_request.requested_by] if extension_request.requested_by else [])]
-    return _send_once(
-        f"extension-decided:{extension_request_id}",
+    """Tell the committee's secretaries, and whoever asked, whether they got the later deadline."""
+    return _mail_about_extension(
+        extension_request_id,
+        "decided",
         "extension_decided",
-        _extension_context(extension_request),
-        _addresses(people),
+        lambda extension: [
+            *_secretaries_of(extension.recipient.committee),
+            *([extension.requested_by] if extension.requested_by else []),
+        ],
     )

@@ -47,6 +47,15 @@ def demo(db):
 
 
 @pytest.fixture
+def burlov_draft(demo):
+    """A fresh draft of Burlöv's open case: kommunstyrelsen must answer two recommendations."""
+    from audits.models import Recipient
+    from responses.services import get_or_create_draft
+
+    return get_or_create_draft(Recipient.objects.get(audit__municipality__slug="burlov", committee__short_name="KS"))
+
+
+@pytest.fixture
 def user(django_user_model):
     """Look up a demo user by username."""
     return lambda username: django_user_model.objects.get(username=username)

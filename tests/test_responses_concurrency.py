@@ -1,4 +1,4 @@
-"""Two people saving the same draft: the later save is refused with their input kept, never a
+"""Two people saving the same burlov_draft: the later save is refused with their input kept, never a
 silent overwrite."""
 
 import threading
@@ -7,25 +7,17 @@ import pytest
 from django.db import connection, connections, transaction
 from django.test import Client
 
-from audits.models import Recipient
 from responses.models import Response
-from responses.services import EditConflict, get_or_create_draft, save_draft
+from responses.services import EditConflict, save_draft
 
 from .factories import answer_form_data, make_user
 
 
 @pytest.fixture
-def draft(demo):
-    return get_or_create_draft(
-        Recipient.objects.get(audit__municipality__slug="burlov", committee__short_name="KS")
-    )
-
-
-@pytest.fixture
-def two_secretaries(draft, user):
+def two_secretaries(burlov_draft, user):
     """The committee's secretary and a colleague, each in their own browser."""
     colleague = make_user(
-        role="sekreterare", municipality=draft.recipient.audit.municipality, committees=[draft.recipient.committee]
+        role="sekreterare", municipality=burlov_draft.recipient.audit.municipality, committees=[burlov_draft.recipient.committee]
     )
     clients = []
     for person in (user("sekr.burlov.ks"), colleague):
@@ -36,15 +28,15 @@ def two_secretaries(draft, user):
 
 
 @pytest.mark.django_db
-def test_later_save_of_the_same_version_is_refused_with_input_kept(draft, two_secretaries):
+def test_later_save_of_the_same_version_is_refused_with_input_kept(burlov_draft, two_secretaries):
     first, second = two_secretaries
-    url = f"/responses/{draft.pk}/edit/"
+    url = f"/responses/{burlov_draft.pk}/edit/"
     assert 'name="version" value="1"' in first.get(url).content.decode()
     assert 'name="version" value="1"' in second.get(url).content.decode()
 
-    saved = first.post(url, {**answer_form_data(draft, paragraf="§ 112", diarienummer="KS/2021:245"), "save": ""})
+    saved = first.post(url, {**answer_form_data(burlov_draft, paragraf="§ 112", diarienummer="KS/2021:245"), "save": ""})
     assert saved.status_code == 302
-    late = second.post(url, {**answer_form_data(draft, paragraf="§ 113", beslut="Ett annat beslut"), "save": ""})
+    late = second.post(url, {**answer_form_data(burlov_draft, paragraf="§ 113", beslut="Ett annat beslut"), "save": ""})
     content = late.content.decode()
     assert late.status_code == 409
     assert "Någon annan har sparat yttrandet medan du arbetade" in content
@@ -52,50 +44,47 @@ def test_later_save_of_the_same_version_is_refused_with_input_kept(draft, two_se
     assert "Ett annat beslut</textarea>" in content
     assert "Paragraf: <span class=\"prose\">§ 112</span>" in content
     assert 'name="version" value="2"' in content
-    current = Response.objects.get(pk=draft.pk)
+    current = Response.objects.get(pk=burlov_draft.pk)
     assert (current.version, current.paragraf, current.beslut) == (2, "§ 112", "Nämnden antar yttrandet som sitt eget.")
     assert current.history.count() == 2
 
     overwrite = second.post(url, {**answer_form_data(current, paragraf="§ 113"), "save": ""})
     assert overwrite.status_code == 302
-    assert Response.objects.get(pk=draft.pk).paragraf == "§ 113"
+    assert Response.objects.get(pk=burlov_draft.pk).paragraf == "§ 113"
 
 
 @pytest.mark.django_db
-def test_save_after_a_colleague_submitted_keeps_input_and_changes_nothing(draft, two_secretaries):
+def test_save_after_a_colleague_submitted_keeps_input_and_changes_nothing(burlov_draft, two_secretaries):
     first, second = two_secretaries
-    url = f"/responses/{draft.pk}/edit/"
-    first.post(url, {**answer_form_data(draft), "submit": ""})
-    late = second.post(url, {**answer_form_data(draft, summary="Min text som inte får försvinna"), "save": ""})
+    url = f"/responses/{burlov_draft.pk}/edit/"
+    first.post(url, {**answer_form_data(burlov_draft), "submit": ""})
+    late = second.post(url, {**answer_form_data(burlov_draft, summary="Min text som inte får försvinna"), "save": ""})
     assert late.status_code == 409
     content = late.content.decode()
     assert "Yttrandet har redan skickats in" in content
     assert "Min text som inte får försvinna</textarea>" in content
-    submitted = Response.objects.get(pk=draft.pk)
+    submitted = Response.objects.get(pk=burlov_draft.pk)
     assert submitted.is_submitted
     assert submitted.summary == "Nämnden instämmer i rekommendationerna."
 
 
 @pytest.mark.django_db
-def test_stale_version_is_refused_by_the_service(draft, user):
+def test_stale_version_is_refused_by_the_service(burlov_draft, user):
     secretary = user("sekr.burlov.ks")
-    fields = {name: getattr(draft, name) for name in ("meeting_date", "paragraf", "diarienummer", "handlaggare", "beslut", "summary")}
-    save_draft(Response.objects.get(pk=draft.pk), 1, {**fields, "paragraf": "§ 1"}, {}, secretary)
+    fields = {name: getattr(burlov_draft, name) for name in ("meeting_date", "paragraf", "diarienummer", "handlaggare", "beslut", "summary")}
+    save_draft(Response.objects.get(pk=burlov_draft.pk), 1, {**fields, "paragraf": "§ 1"}, {}, secretary)
     with pytest.raises(EditConflict) as conflict:
-        save_draft(Response.objects.get(pk=draft.pk), 1, {**fields, "paragraf": "§ 2"}, {}, secretary)
+        save_draft(Response.objects.get(pk=burlov_draft.pk), 1, {**fields, "paragraf": "§ 2"}, {}, secretary)
     assert conflict.value.current.version == 2
-    assert Response.objects.get(pk=draft.pk).paragraf == "§ 1"
+    assert Response.objects.get(pk=burlov_draft.pk).paragraf == "§ 1"
     with pytest.raises(EditConflict):
-        save_draft(Response.objects.get(pk=draft.pk), 7, fields, {}, secretary)
+        save_draft(Response.objects.get(pk=burlov_draft.pk), 7, fields, {}, secretary)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_saves_from_two_connections_let_exactly_one_through(demo, user):
+def test_simultaneous_saves_from_two_connections_let_exactly_one_through(burlov_draft, user):
     if connection.vendor != "postgresql":
         pytest.skip("Samtidiga transaktioner provas på PostgreSQL; SQLite låser hela databasen.")
-    draft = get_or_create_draft(
-        Recipient.objects.get(audit__municipality__slug="burlov", committee__short_name="KS")
-    )
     secretary = user("sekr.burlov.ks")
     fields = {name: "" for name in ("paragraf", "diarienummer", "handlaggare", "beslut", "summary")}
     start = threading.Barrier(2)
@@ -104,7 +93,7 @@ def test_simultaneous_saves_from_two_connections_let_exactly_one_through(demo, u
     def save(paragraf):
         try:
             with transaction.atomic():
-                response = Response.objects.get(pk=draft.pk)
+                response = Response.objects.get(pk=burlov_draft.pk)
                 start.wait(timeout=10)
                 save_draft(response, 1, {**fields, "meeting_date": None, "paragraf": paragraf}, {}, secretary)
             outcomes[paragraf] = "saved"
@@ -120,6 +109,6 @@ def test_simultaneous_saves_from_two_connections_let_exactly_one_through(demo, u
         thread.join(timeout=30)
     assert sorted(outcomes.values()) == ["conflict", "saved"]
     winner = next(paragraf for paragraf, outcome in outcomes.items() if outcome == "saved")
-    final = Response.objects.get(pk=draft.pk)
+    final = Response.objects.get(pk=burlov_draft.pk)
     assert (final.version, final.paragraf) == (2, winner)
     assert final.history.filter(version=2).count() == 1

@@ -25,13 +25,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
 
 @pytest.fixture
 def burlov(demo):
-    """Burlöv's open case: kommunstyrelsen must answer two recommendations."""
+    """Burlöv's open case, not yet started."""
     return Recipient.objects.get(audit__municipality__slug="burlov", committee__short_name="KS")
-
-
-@pytest.fixture
-def burlov_draft(burlov):
-    return get_or_create_draft(burlov)
 
 
 @pytest.fixture
