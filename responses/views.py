@@ -154,13 +154,14 @@ def _render_conflict(request, addressees, form, current):
 def response_edit(request, pk):
     response = get_response_for_secretary(request.user, pk, RESPONSE_WITH_CASE)
     addressees = list(addressees_of(response.recipient))
-    form = AnswerForm(response, addressees, request.POST or None, request.FILES or None)
-    if response.is_submitted:
-        if request.method == "POST":
-            return _render_conflict(request, addressees, form, response)
-        raise PermissionDenied("Yttrandet är inskickat och kan inte längre ändras.")
     if request.method != "POST":
-        return _render_edit(request, response, form)
+        if response.is_submitted:
+            raise PermissionDenied("Yttrandet är inskickat och kan inte längre ändras.")
+        return _render_edit(request, response, AnswerForm(response, addressees))
+
+    form = AnswerForm(response, addressees, request.POST, request.FILES)
+    if response.is_submitted:
+        return _render_conflict(request, addressees, form, response)
 
     submitting = "submit" in request.POST
     if not form.is_valid(submitting=submitting):
