@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, ExtensionRequest, Position, Reminder, Response
+from .models import Attachment, ExtensionRequest, Position, Reminder, Response, SentNotification
 
 
 class PositionInline(admin.StackedInline):
@@ -51,3 +51,10 @@ class ReminderAdmin(admin.ModelAdmin):
     list_filter = ("kind", "day")
     search_fields = ("recipient__committee__name", "recipient__audit__title")
     readonly_fields = ("claimed_at",)
+
+
+@admin.register(SentNotification)
+class SentNotificationAdmin(admin.ModelAdmin):
+    list_display = ("key", "claimed_at", "sent_at")
+    search_fields = ("key",)
+    readonly_fields = ("key", "claimed_at", "sent_at")

@@ -70,6 +70,7 @@ class Response(models.Model):
         blank=True,
         related_name="+",
     )
+    reopen_reason = models.TextField("skäl till återöppning", blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField("ändrad", auto_now=True)
 
@@ -205,6 +206,11 @@ class ExtensionRequestState(models.TextChoices):
     REFUSED = "refused", "Avslagen"
 
 
+class ExtensionRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ExtensionRequestState.PENDING)
+
+
 class ExtensionRequest(models.Model):
     """A committee's request for a later deadline, decided by a revisor."""
 
@@ -225,6 +231,7 @@ class ExtensionRequest(models.Model):
     decision_comment = models.TextField("kommentar till beslutet", blank=True)
 
     history = HistoricalRecords()
+    objects = ExtensionRequestQuerySet.as_manager()
 
     class Meta:
         verbose_name = "begäran om förlängd svarstid"
@@ -274,3 +281,19 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.day}: {self.recipient}"
+
+
+class SentNotification(models.Model):
+    """One e-mail about one event, recorded so that a retried or redelivered task sends it once."""
+
+    key = models.CharField("händelse", max_length=200, unique=True)
+    claimed_at = models.DateTimeField("registrerad", auto_now_add=True)
+    sent_at = models.DateTimeField("skickad", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "skickat meddelande"
+        verbose_name_plural = "skickade meddelanden"
+        ordering = ["-claimed_at"]
+
+    def __str__(self):
+        return self.key

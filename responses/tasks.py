@@ -1,13 +1,174 @@
+"""E-mail about answers, deadline extensions and deadline reminders, sent by the worker.
+
+Each task takes ids, re-fetches, and records its message under a key naming the event,
+so a retried or redelivered task sends nothing twice.
+"""
+
 import logging
 import smtplib
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.db import OperationalError
+from django.urls import reverse
+from django.utils import timezone
+
+from committees.mail import absolute_url, send_templated_mail
+from committees.models import User
 
 from . import reminders
+from .models import ExtensionRequest, Response, SentNotification
 
 logger = logging.getLogger(__name__)
+
+RETRY_SMTP = {
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "retry_backoff": 30,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 8,
+}
+
+
+def _addresses(users):
+    return sorted({user.email for user in users if user and user.is_active and user.email})
+
+
+def _revisors_of(municipality_id):
+    return User.objects.filter(municipality_id=municipality_id, role=User.Role.REVISOR)
+
+
+def _secretaries_of(committee):
+    return committee.secretaries.filter(role=User.Role.SEKRETERARE, municipality_id=committee.municipality_id)
+
+
+def _send_once(key, template, context, to):
+    """Send the message unless the event's message was already sent."""
+    if not to:
+        return False
+    notification, _ = SentNotification.objects.get_or_create(key=key)
+    if notification.sent_at:
+        return False
+    send_templated_mail(template, context, to)
+    SentNotification.objects.filter(pk=notification.pk).update(sent_at=timezone.now())
+    return True
+
+
+def _response_at(response_id, version):
+    """The answer as it was at `version`, from its history; None if it no longer exists."""
+    record = (
+        Response.history.filter(id=response_id, version=version)
+        .select_related("recipient__audit", "recipient__committee", "submitted_by")
+        .order_by("-history_date")
+        .first()
+    )
+    if record is None or not Response.objects.filter(pk=response_id).exists():
+        return None
+    return record
+
+
+def _response_context(record):
+    return {
+        "response": record.instance,
+        "committee": record.recipient.committee,
+        "audit": record.recipient.audit,
+        "url": absolute_url(reverse("responses:detail", args=[record.id])),
+    }
+
+
+def _mail_about_response(response_id, version, event, template, people):
+    record = _response_at(response_id, version)
+    if record is None:
+        return False
+    return _send_once(
+        f"response-{event}:{response_id}:{version}", template, _response_context(record), _addresses(people(record))
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def send_submission_receipt(response_id, version):
+    """Confirm to the secretary that the committee's answer was submitted."""
+    return _mail_about_response(
+        response_id, version, "receipt", "response_submitted_receipt", lambda record: [record.submitted_by]
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def notify_revisors_of_submission(response_id, version):
+    """Tell the municipality's revisors that a committee has answered."""
+    return _mail_about_response(
+        response_id,
+        version,
+        "submitted",
+        "response_submitted_notice",
+        lambda record: _revisors_of(record.recipient.audit.municipality_id),
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def notify_secretaries_of_reopening(response_id, version):
+    """Tell the committee's secretaries that a revisor reopened their answer, and why."""
+    return _mail_about_response(
+        response_id, version, "reopened", "response_reopened", lambda record: _secretaries_of(record.recipient.committee)
+    )
+
+
+def _extension_context(extension_request):
+    recipient = extension_request.recipient
+    response = getattr(recipient, "response", None)
+    return {
+        "request": extension_request,
+        "committee": recipient.committee,
+        "audit": recipient.audit,
+        "recipient": recipient,
+        "decide_url": absolute_url(reverse("responses:decide_extension", args=[extension_request.pk])),
+        "url": absolute_url(reverse("responses:detail", args=[response.pk]) if response else reverse("responses:list")),
+    }
+
+
+def _extension_request(pk):
+    return (
+        ExtensionRequest.objects.select_related("recipient__audit", "recipient__committee", "requested_by", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _mail_about_extension(extension_request_id, event, template, people):
+    extension_request = _extension_request(extension_request_id)
+    if extension_request is None:
+        return False
+    return _send_once(
+        f"extension-{event}:{extension_request_id}",
+        template,
+        _extension_context(extension_request),
+        _addresses(people(extension_request)),
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def notify_revisors_of_extension_request(extension_request_id):
+    """Ask the municipality's revisors to decide on a request for a later deadline."""
+    return _mail_about_extension(
+        extension_request_id,
+        "requested",
+        "extension_requested",
+        lambda extension: _revisors_of(extension.recipient.audit.municipality_id),
+    )
+
+
+@shared_task(**RETRY_SMTP)
+def notify_secretaries_of_extension_decision(extension_request_id):
+    """Tell the committee's secretaries, and whoever asked, whether they got the later deadline."""
+    return _mail_about_extension(
+        extension_request_id,
+        "decided",
+        "extension_decided",
+        lambda extension: [
+            *_secretaries_of(extension.recipient.committee),
+            *([extension.requested_by] if extension.requested_by else []),
+        ],
+    )
 
 
 @shared_task

@@ -25,10 +25,41 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_files(tmp_path, monkeypatch):
+    """Uploaded and generated files go to a temporary directory, not var/private."""
+    from audits.models import private_storage
+
+    location = tmp_path / "private"
+    monkeypatch.setattr(private_storage, "base_location", str(location))
+    monkeypatch.setattr(private_storage, "location", str(location))
+    return location
+
+
+@pytest.fixture
+def celery_eager():
+    """Run tasks in the test's process, also when REDIS_URL points at a real broker."""
+    from revisionsspar.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.update(task_always_eager=True)
+    yield
+    app.conf.update(task_always_eager=previous)
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of the four municipalities."""
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def burlov_draft(demo):
+    """A fresh draft of Burlöv's open case: kommunstyrelsen must answer two recommendations."""
+    from audits.models import Recipient
+    from responses.services import get_or_create_draft
+
+    return get_or_create_draft(Recipient.objects.get(audit__municipality__slug="burlov", committee__short_name="KS"))
 
 
 @pytest.fixture
@@ -60,7 +91,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # The live server serves static files from the finders, which know no hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -1,12 +1,17 @@
 """Small helpers that build valid objects for tests; override any field by keyword."""
 
 import datetime
+import io
 import itertools
+import zipfile
+
+from django.utils import timezone
 
 from audits.models import Audit, Recipient
 from committees.models import Committee, Municipality, User
 from recommendations.models import Addressee, Recommendation
 from responses.models import Response
+from responses.uploads import DOCX_MAIN_PART, ODT
 
 _sequence = itertools.count(1)
 
@@ -63,3 +68,57 @@ def make_sent_audit(municipality=None, **fields):
     fields.setdefault("status", Audit.Status.SKICKAD)
     fields.setdefault("sent_at", datetime.datetime(2029, 12, 1, 9, 0, tzinfo=datetime.UTC))
     return make_audit(municipality, **fields)
+
+
+def answer_form_data(response, position="instammer", **fields):
+    """POST data for the answer's edit page: complete meeting facts and the same position on
+    every addressed recommendation; override any field by keyword."""
+    data = {
+        "version": response.version,
+        "meeting_date": "2030-02-10",
+        "paragraf": "§ 12",
+        "diarienummer": "KS/2030:1",
+        "handlaggare": "Ada Handläggare",
+        "beslut": "Nämnden antar yttrandet som sitt eget.",
+        "summary": "Nämnden instämmer i rekommendationerna.",
+    }
+    for addressee in response.recipient.addressees.all():
+        prefix = f"rek-{addressee.pk}"
+        data[f"{prefix}-position"] = position
+        data[f"{prefix}-planned_actions"] = f"Åtgärder för rekommendation {addressee.recommendation.order}"
+        data[f"{prefix}-responsible"] = "Kommundirektören"
+        data[f"{prefix}-planned_date"] = "2030-12-31"
+    data.update(fields)
+    return data
+
+
+def make_pdf_bytes(text="Protokollsutdrag"):
+    """A real PDF rendered by WeasyPrint."""
+    from weasyprint import HTML
+
+    return HTML(string=f"<html lang='sv'><title>{text}</title><h1>{text}</h1><p>§ 12</p></html>").write_pdf()
+
+
+def _zip(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def make_docx_bytes():
+    """The smallest Word document structure: content types naming the main part, and the part."""
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                b'<Override PartName="/word/document.xml" ContentType="' + DOCX_MAIN_PART + b'"/></Types>'
+            ),
+            "word/document.xml": b"<w:document/>",
+        }
+    )
+
+
+def make_odt_bytes():
+    return _zip({"mimetype": ODT.encode(), "content.xml": b"<office:document-content/>"})
