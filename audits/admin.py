@@ -51,3 +51,11 @@ class AuditDocumentAdmin(admin.ModelAdmin):
     list_filter = ("kind", "state")
     search_fields = ("audit__title",)
     readonly_fields = ("requested_at", "rendered_at", "error")
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "title", "audit")
+    list_filter = ("audit__municipality",)
+    search_fields = ("name", "title", "audit__title")
+    list_select_related = ("audit",)
