@@ -11,13 +11,19 @@ from committees.models import Committee
 from .models import Audit, RevisionQuestion, Signatory
 
 
+INVALID_DATE = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2030-03-20."
+
+
 class StyledFormMixin:
-    """Bootstrap classes on every widget; Django ties errors and help texts to the fields
-    with aria-describedby and marks invalid ones with aria-invalid."""
+    """Bootstrap classes on every widget and the date format in date errors; Django ties
+    errors and help texts to the fields with aria-describedby and marks invalid ones with
+    aria-invalid."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = INVALID_DATE
             widget = field.widget
             if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)):
                 css_class = "form-check-input"
@@ -180,6 +186,7 @@ class DeadlinesForm(StyledFormMixin, forms.Form):
         # The loop above adds fields after the mixin styled the declared ones.
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
+            field.error_messages["invalid"] = INVALID_DATE
 
     @staticmethod
     def field_name(recipient):
