@@ -9,6 +9,7 @@ from django.utils import timezone
 from committees.models import Committee
 
 from .models import Audit, RevisionQuestion, Signatory
+from .services import in_letter_order
 
 
 INVALID_DATE = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2030-03-20."
@@ -25,7 +26,10 @@ class StyledFormMixin:
             if isinstance(field, forms.DateField):
                 field.error_messages["invalid"] = INVALID_DATE
             widget = field.widget
-            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)):
+            if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
+                # Django puts the class on the list's wrapper as well as on each input.
+                css_class = "choice-list"
+            elif isinstance(widget, forms.CheckboxInput):
                 css_class = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css_class = "form-select"
@@ -90,17 +94,16 @@ class AuditForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
-        self.fields["informed_committees"].queryset = Committee.objects.filter(
-            Q(active=True) | Q(pk__in=self.instance.informed_committees.all() if self.instance.pk else []),
-            municipality=municipality,
-        ).order_by("-kind", "name")
+        already_informed = self.instance.informed_committees.all() if self.instance.pk else []
+        self.fields["informed_committees"].queryset = in_letter_order(
+            Committee.objects.filter(Q(active=True) | Q(pk__in=already_informed), municipality=municipality).exclude(
+                kind=Committee.Kind.REVISIONEN
+            )
+        )
         statuses = Audit.Status.sent() if self.instance.is_sent else [Audit.Status.PLANERAD, Audit.Status.PAGAENDE]
         self.fields["status"].choices = [(value, label) for value, label in Audit.Status.choices if value in statuses]
-        self.fields["status"].help_text = (
-            "Granskningen får status Skickad för yttrande när den skickas."
-            if not self.instance.is_sent
-            else ""
-        )
+        if not self.instance.is_sent:
+            self.fields["status"].help_text = "Granskningen får status Skickad för yttrande när den skickas."
         if not self.instance.pk:
             self.initial.setdefault("year", timezone.localdate().year)
         if not self.instance.report_file:
@@ -144,6 +147,7 @@ class SignatoryForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Signatory
         fields = ["name", "title"]
+        labels = {"title": "Befattning"}
         help_texts = {"title": "Till exempel: ordförande"}
 
 

@@ -1,12 +1,28 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Case, Count, Value, When
 from django.utils import timezone
 
 from responses.models import Response
 
+from committees.models import Committee
+
 from .documents import request_document
 from .models import Audit, AuditDocument, Recipient
+
+
+def in_letter_order(committees):
+    """Committees as the letters list them: fullmäktige, kommunstyrelsen, nämnder, bolag."""
+    kinds = Committee.Kind
+    return committees.order_by(
+        Case(
+            When(kind=kinds.KOMMUNFULLMAKTIGE, then=Value(0)),
+            When(kind=kinds.KOMMUNSTYRELSEN, then=Value(1)),
+            When(kind=kinds.NAMND, then=Value(2)),
+            default=Value(3),
+        ),
+        "name",
+    )
 
 
 def _iso(date):

@@ -1,8 +1,8 @@
 from django.db import models, transaction
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 
 from audits import ordering
-from audits.services import ensure_recipient, remove_unaddressed_recipients
+from audits.services import ensure_recipient, in_letter_order, remove_unaddressed_recipients
 from committees.models import Committee
 
 from .models import Addressee, FollowUp, Recommendation
@@ -15,26 +15,18 @@ class AddresseeShortcut(models.TextChoices):
     ALL_BUT_KS = "samtliga_utom_ks", "Samtliga nämnder utom kommunstyrelsen"
 
 
-def _committee_order(committees):
-    kinds = Committee.Kind
-    return committees.order_by(
-        Case(When(kind=kinds.KOMMUNSTYRELSEN, then=Value(0)), When(kind=kinds.NAMND, then=Value(1)), default=Value(2)),
-        "name",
-    )
-
-
 def committees_for_shortcut(municipality, shortcut):
     """The municipality's active answering committees a shortcut stands for."""
     committees = Committee.objects.filter(municipality=municipality).active().answering()
     if shortcut == AddresseeShortcut.ALL_BUT_KS:
         committees = committees.exclude(kind=Committee.Kind.KOMMUNSTYRELSEN)
-    return _committee_order(committees)
+    return in_letter_order(committees)
 
 
 def addressable_committees(audit):
     """Committees a recommendation of the audit can be addressed to: the municipality's active
     answering committees, and any committee already asked even if no longer active."""
-    return _committee_order(
+    return in_letter_order(
         Committee.objects.filter(
             Q(active=True, kind__in=Committee.Kind.answering()) | Q(recipients__audit=audit),
             municipality_id=audit.municipality_id,

@@ -18,6 +18,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_files(tmp_path, monkeypatch):
+    """Uploaded and generated files go to a temporary directory, not var/private."""
+    from audits.models import private_storage
+
+    location = tmp_path / "private"
+    monkeypatch.setattr(private_storage, "base_location", str(location))
+    monkeypatch.setattr(private_storage, "location", str(location))
+    return location
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of the four municipalities."""
@@ -53,7 +64,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # The live server serves static files from the finders, which know no hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
