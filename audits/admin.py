@@ -45,17 +45,16 @@ class RevisionQuestionAdmin(SimpleHistoryAdmin):
     search_fields = ("text", "audit__title")
 
 
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "title", "audit", "order")
+    list_filter = ("audit__municipality",)
+    search_fields = ("name", "title", "audit__title")
+
+
 @admin.register(AuditDocument)
 class AuditDocumentAdmin(admin.ModelAdmin):
     list_display = ("audit", "kind", "state", "rendered_at")
     list_filter = ("kind", "state")
     search_fields = ("audit__title",)
     readonly_fields = ("requested_at", "rendered_at", "error")
-
-
-@admin.register(Signatory)
-class SignatoryAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "title", "audit")
-    list_filter = ("audit__municipality",)
-    search_fields = ("name", "title", "audit__title")
-    list_select_related = ("audit",)

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,12 +11,18 @@ from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Municipality
 
-private_storage = FileSystemStorage(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
+@deconstructible(path="audits.models.PrivateStorage")
+class PrivateStorage(FileSystemStorage):
+    """Files outside every web root, served only through views that check permission.
+
+    The location comes from settings at run time, so migrations do not record a machine's path.
+    """
+
+    def __init__(self):
+        super().__init__(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
 
 
-def get_private_storage():
-    """The private storage, referenced by name in migrations so they do not record a path."""
-    return private_storage
+private_storage = PrivateStorage()
 
 
 def _choices_constraint(field, choices, name):
@@ -93,7 +100,7 @@ class Audit(models.Model):
     place = models.CharField("ort", max_length=100, blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.PLANERAD)
     report_file = models.FileField(
-        "granskningsrapport (PDF)", storage=get_private_storage, upload_to="reports/", blank=True
+        "granskningsrapport (PDF)", storage=private_storage, upload_to="reports/", blank=True
     )
     informed_committees = models.ManyToManyField(
         Committee, verbose_name="för kännedom", related_name="informed_of_audits", blank=True
@@ -284,7 +291,7 @@ class AuditDocument(models.Model):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField("dokument", max_length=20, choices=Kind.choices)
     state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=get_private_storage, upload_to="documents/", blank=True)
+    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
     error = models.TextField("senaste fel", blank=True)
     requested_at = models.DateTimeField("beställd", auto_now_add=True)
     rendered_at = models.DateTimeField("klar", null=True, blank=True)

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from audits.models import Audit, Recipient, get_private_storage
+from audits.models import Audit, Recipient, private_storage
 from recommendations.models import Addressee
 
 
@@ -174,7 +174,7 @@ class Attachment(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField("typ", max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PROTOKOLLSUTDRAG)
-    file = models.FileField("fil", storage=get_private_storage, upload_to="attachments/%Y/")
+    file = models.FileField("fil", storage=private_storage, upload_to="attachments/%Y/")
     original_name = models.CharField("filnamn", max_length=255)
     content_type = models.CharField("filtyp", max_length=100)
     size = models.PositiveIntegerField("storlek (byte)")

@@ -170,7 +170,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('protokollsutdrag', 'Protokollsutdrag'), ('tjansteutlatande', 'Tjänsteutlåtande'), ('annat', 'Annan bilaga')], default='protokollsutdrag', max_length=20, verbose_name='typ')),
-                ('file', models.FileField(storage=audits.models.get_private_storage, upload_to='attachments/%Y/', verbose_name='fil')),
+                ('file', models.FileField(storage=audits.models.PrivateStorage(), upload_to='attachments/%Y/', verbose_name='fil')),
                 ('original_name', models.CharField(max_length=255, verbose_name='filnamn')),
                 ('content_type', models.CharField(max_length=100, verbose_name='filtyp')),
                 ('size', models.PositiveIntegerField(verbose_name='storlek (byte)')),
