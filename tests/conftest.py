@@ -110,3 +110,15 @@ def axe():
         assert not violations, f"WCAG-brister på {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture
+def eager_tasks(settings):
+    """Run Celery tasks in the calling process even when REDIS_URL points at a broker."""
+    from revisionsspar.celery import app as celery_app
+
+    previous = celery_app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous

@@ -34,7 +34,7 @@ from .factories import (
     make_user,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
 
 TODAY = datetime.date(2030, 1, 10)
 
