@@ -48,12 +48,17 @@ class ExportLinksMixin:
         return context
 
 
-class AuditListView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
+class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
+    """A sortable, paginated table of the rows the filters select, exportable as CSV and XLSX."""
+
+    table_pagination = {"per_page": 25}
+
+
+class AuditListView(FilteredTableView):
     table_class = AuditTable
     filterset_class = AuditFilter
     template_name = "audits/audit_list.html"
     export_name = "granskningar"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return Audit.objects.visible_to(self.request.user).prefetch_related(

@@ -1,17 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
 from audits.permissions import get_audit_for_revisor, get_audit_for_user
-from audits.views import ExportLinksMixin
+from audits.views import FilteredTableView
 from responses.models import Position, Response
 
 from . import services
@@ -27,12 +23,11 @@ from .permissions import (
 from .tables import RecommendationTable
 
 
-class RecommendationListView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
+class RecommendationListView(FilteredTableView):
     table_class = RecommendationTable
     filterset_class = RecommendationFilter
     template_name = "recommendations/recommendation_list.html"
     export_name = "rekommendationer"
-    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return (
