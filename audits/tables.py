@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils import timezone
 
 from .models import Audit
 
@@ -25,3 +26,6 @@ class AuditTable(tables.Table):
 
     def value_recipients(self, record):
         return ", ".join(recipient.committee.name for recipient in record.recipients.all())
+
+    def value_sent_at(self, value):
+        return timezone.localtime(value).strftime("%Y-%m-%d") if value else ""

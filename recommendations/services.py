@@ -5,7 +5,7 @@ from audits import ordering
 from audits.services import ensure_recipient, in_letter_order, remove_unaddressed_recipients
 from committees.models import Committee
 
-from .models import Addressee, FollowUp, Recommendation
+from .models import Addressee, FollowUp
 
 
 class AddresseeShortcut(models.TextChoices):

@@ -389,6 +389,14 @@ def test_audit_filters_narrow_the_export(revisor, overview, query, expected):
     assert titles(revisor.get(reverse("audits:list"), {**query, "_export": "csv"})) == expected
 
 
+def test_audit_export_gives_the_sending_date_in_swedish_format(revisor, town, overview):
+    digital, _ = overview
+    digital.status, digital.sent_at = Audit.Status.SKICKAD, datetime.datetime(2019, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    digital.save()
+    rows = csv_rows(revisor.get(reverse("audits:list"), {"year": "2019", "_export": "csv"}))
+    assert rows[0][-1] == "Skickad" and rows[1][-1] == "2020-01-01"
+
+
 def test_audit_committee_filter(revisor, town, overview):
     response = revisor.get(reverse("audits:list"), {"committee": town.social.pk, "_export": "csv"})
     assert titles(response) == ["Granskning av lokalförsörjning"]
@@ -403,12 +411,12 @@ def test_audit_list_page_has_filters_sorting_and_export_links(revisor, overview)
     assert 'aria-sort="descending"' in content
 
 
-def recommendation_rows(response):
+def csv_rows(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
 
 
 def test_recommendation_export_has_audit_addressees_and_follow_up(revisor, overview):
-    rows = recommendation_rows(revisor.get(reverse("recommendations:list"), {"_export": "csv"}))
+    rows = csv_rows(revisor.get(reverse("recommendations:list"), {"_export": "csv"}))
     assert rows[0] == ["Nr", "Rekommendation", "Granskning", "År", "Riktad till", "Uppföljning"]
     assert rows[1:] == [
         ["1", "Inventera lokalbehoven.", "Granskning av lokalförsörjning", "2021", "Socialnämnden", "Socialnämnden: Ej bedömd"],
@@ -428,15 +436,15 @@ def test_recommendation_export_has_audit_addressees_and_follow_up(revisor, overv
     ],
 )
 def test_recommendation_filters(revisor, overview, query, expected):
-    rows = recommendation_rows(revisor.get(reverse("recommendations:list"), {**query, "_export": "csv"}))
+    rows = csv_rows(revisor.get(reverse("recommendations:list"), {**query, "_export": "csv"}))
     assert [row[1] for row in rows[1:]] == expected
 
 
 def test_recommendation_filters_by_audit_and_committee(revisor, town, overview):
     digital, premises = overview
-    by_audit = recommendation_rows(revisor.get(reverse("recommendations:list"), {"audit": premises.pk, "_export": "csv"}))
+    by_audit = csv_rows(revisor.get(reverse("recommendations:list"), {"audit": premises.pk, "_export": "csv"}))
     assert [row[1] for row in by_audit[1:]] == ["Inventera lokalbehoven."]
-    by_committee = recommendation_rows(
+    by_committee = csv_rows(
         revisor.get(reverse("recommendations:list"), {"committee": town.ks.pk, "status": "ej_bedomd", "_export": "csv"})
     )
     assert [row[1] for row in by_committee[1:]] == ["Säkerställ en strukturerad uppföljning av digitaliseringen."]
@@ -460,9 +468,9 @@ def test_recommendation_list_queries_do_not_grow_with_rows(revisor, town, django
         recipients = [make_recipient(audit, town.ks), make_recipient(audit, town.social)]
         recommendation = make_recommendation(audit, recipients, order=1)
         make_follow_up(recommendation.addressees.first())
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         page = revisor.get(reverse("recommendations:list"))
     assert page.content.decode().count("KS: ") == 25
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         export = revisor.get(reverse("recommendations:list"), {"_export": "csv"})
-    assert len(recommendation_rows(export)) == 41
+    assert len(csv_rows(export)) == 41
