@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from committees.models import Committee
 from recommendations.models import Addressee, FollowUp, Recommendation
@@ -136,7 +137,7 @@ def _entries(records, labels):
                     continue
                 changes.append(
                     Change(
-                        str(model_field.verbose_name).capitalize(),
+                        capfirst(str(model_field.verbose_name)),
                         labels.value(model_field, old) if before is not None else "–",
                         labels.value(model_field, new),
                     )

@@ -135,6 +135,19 @@ def enter_questions(page, axe):
     page.get_by_role("button", name="Upp fråga 2").click()
     expect(rows.first).to_contain_text(QUESTIONS[0][0])
     axe(page)
+    # A question added by mistake is deleted after the confirmation dialog.
+    text.fill("Felaktig fråga?")
+    page.get_by_role("button", name="Lägg till fråga").click()
+    expect(rows).to_have_count(8)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Ta bort fråga 8").click()
+    expect(rows).to_have_count(7)
+    expect(page.locator("#questions-heading")).to_be_focused()
+    page.get_by_role("link", name="Ändra fråga 4").click()
+    axe(page)
+    page.get_by_label("Kommentar").fill("Ingen samlad uppföljning av nyttorna görs.")
+    page.get_by_role("button", name="Spara").click()
+    expect(rows.nth(3)).to_contain_text("Ingen samlad uppföljning av nyttorna görs.")
     page.get_by_role("link", name="Tillbaka till granskningen").click()
 
 
@@ -161,6 +174,14 @@ def enter_recommendations(page, axe, audit):
     for item in items.all():
         expect(item).to_contain_text("Riktad till: Kommunstyrelsen")
     axe(page)
+    page.get_by_role("link", name="Ta bort rekommendation 3").click()
+    axe(page)
+    page.get_by_role("link", name="Avbryt").click()
+    page.get_by_role("link", name="Ändra uppgifter").click()
+    expect(page.get_by_label("Titel")).to_have_value(TITLE)
+    axe(page)
+    page.get_by_role("link", name="Avbryt").click()
+    expect(items).to_have_count(3)
 
 
 def set_deadline_and_send(page, axe, audit, deadline):
