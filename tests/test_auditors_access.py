@@ -42,7 +42,7 @@ def case():
     services.send_for_response(audit, town.revisor)
     addressee = recommendation.addressees.get()
     make_follow_up(addressee, author=town.revisor)
-    yield SimpleNamespace(
+    return SimpleNamespace(
         town=town,
         other=make_town("Burlöv"),
         audit=audit,
@@ -51,7 +51,6 @@ def case():
         addressee=addressee,
         recipient=addressee.recipient,
     )
-    audit.report_file.delete(save=False)
 
 
 def login(client, case, role):

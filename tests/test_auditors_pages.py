@@ -122,17 +122,14 @@ def test_report_must_be_a_pdf_and_is_served_only_to_readers(revisor, client, tow
     pdf = SimpleUploadedFile("Rapport Haninge.pdf", PDF, content_type="application/pdf")
     revisor.post(reverse("audits:create"), {**audit_form(), "report_file": pdf})
     audit = Audit.objects.get()
-    try:
-        assert audit.report_file.name.startswith("reports/")
-        served = revisor.get(reverse("audits:report", args=[audit.pk]))
-        assert served.status_code == 200
-        assert served["Content-Type"] == "application/pdf"
-        assert b"".join(served.streaming_content) == PDF
-        assert 'filename="granskning-av-digitalisering.pdf"' in served["Content-Disposition"]
-        client.force_login(make_town("Burlöv").revisor)
-        assert client.get(reverse("audits:report", args=[audit.pk])).status_code == 404
-    finally:
-        audit.report_file.delete(save=False)
+    assert audit.report_file.name.startswith("reports/")
+    served = revisor.get(reverse("audits:report", args=[audit.pk]))
+    assert served.status_code == 200
+    assert served["Content-Type"] == "application/pdf"
+    assert b"".join(served.streaming_content) == PDF
+    assert 'filename="granskning-av-digitalisering.pdf"' in served["Content-Disposition"]
+    client.force_login(make_town("Burlöv").revisor)
+    assert client.get(reverse("audits:report", args=[audit.pk])).status_code == 404
 
 
 # Revision questions
