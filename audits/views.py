@@ -145,12 +145,12 @@ def audit_edit(request, pk):
 @login_required
 def audit_report(request, pk):
     audit = get_audit_for_user(request.user, pk)
-    if not audit.report_file:
-        raise Http404("Ingen granskningsrapport är uppladdad.")
+    try:
+        report = audit.report_file.open("rb")
+    except (ValueError, FileNotFoundError):
+        raise Http404("Ingen granskningsrapport är uppladdad.") from None
     return FileResponse(
-        audit.report_file.open("rb"),
-        content_type="application/pdf",
-        filename=f"{slugify(audit.title)[:80] or 'granskningsrapport'}.pdf",
+        report, content_type="application/pdf", filename=f"{slugify(audit.title)[:80] or 'granskningsrapport'}.pdf"
     )
 
 

@@ -130,6 +130,11 @@ def test_report_must_be_a_pdf_and_is_served_only_to_readers(revisor, client, tow
     assert 'filename="granskning-av-digitalisering.pdf"' in served["Content-Disposition"]
     client.force_login(make_town("Burlöv").revisor)
     assert client.get(reverse("audits:report", args=[audit.pk])).status_code == 404
+    audit.report_file.storage.delete(audit.report_file.name)
+    assert revisor.get(reverse("audits:report", args=[audit.pk])).status_code == 404
+    audit.report_file = None
+    audit.save()
+    assert revisor.get(reverse("audits:report", args=[audit.pk])).status_code == 404
 
 
 # Revision questions
