@@ -219,8 +219,11 @@ class Recipient(models.Model):
     deadline = models.DateField("svara senast", null=True, blank=True)
     extended_deadline = models.DateField("förlängd svarstid", null=True, blank=True)
     extension_reason = models.TextField("skäl för förlängning", blank=True)
+    # Claimed by the e-mail task before it sends the request for a yttrande, so that a
+    # redelivered task does not mail the secretaries twice.
+    invited_at = models.DateTimeField("begäran om yttrande e-postad", null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["invited_at"])
     objects = RecipientQuerySet.as_manager()
 
     class Meta:

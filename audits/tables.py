@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils import timezone
 
 from .models import Audit
 
@@ -7,12 +8,24 @@ class AuditTable(tables.Table):
     title = tables.LinkColumn("audits:detail", args=[tables.A("pk")], verbose_name="Granskning")
     year = tables.Column(verbose_name="År")
     kind = tables.Column(verbose_name="Typ")
-    consultant_firm = tables.Column(verbose_name="Konsult")
     status = tables.Column(verbose_name="Status")
+    consultant_firm = tables.Column(verbose_name="Konsult")
+    diarienummer = tables.Column(verbose_name="Diarienummer")
+    recipients = tables.Column(verbose_name="Riktad till", empty_values=(), orderable=False)
+    sent_at = tables.DateColumn(verbose_name="Skickad", format="Y-m-d")
 
     class Meta:
         model = Audit
-        fields = ("title", "year", "kind", "consultant_firm", "status")
+        fields = ("title", "year", "kind", "status", "consultant_firm", "diarienummer", "recipients", "sent_at")
         order_by = ("-year", "title")
-        empty_text = "Inga granskningar."
+        empty_text = "Inga granskningar matchar."
         attrs = {"class": "table table-striped align-middle"}
+
+    def render_recipients(self, record):
+        return ", ".join(recipient.committee.short_name for recipient in record.recipients.all()) or "–"
+
+    def value_recipients(self, record):
+        return ", ".join(recipient.committee.name for recipient in record.recipients.all())
+
+    def value_sent_at(self, value):
+        return timezone.localtime(value).strftime("%Y-%m-%d") if value else ""

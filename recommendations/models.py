@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
 from audits.models import Audit, Recipient
@@ -43,6 +43,13 @@ class Recommendation(models.Model):
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
 
 
+class AddresseeQuerySet(models.QuerySet):
+    def with_current_status(self):
+        """Annotate current_status: the status of the latest follow-up, None when not yet judged."""
+        latest = FollowUp.objects.filter(addressee=OuterRef("pk")).order_by("-date", "-id").values("status")[:1]
+        return self.annotate(current_status=Subquery(latest))
+
+
 class Addressee(models.Model):
     """One recommendation addressed to one committee: answered and followed up on its own."""
 
@@ -54,6 +61,7 @@ class Addressee(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = AddresseeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "adressat"

@@ -1,14 +1,42 @@
 import django_tables2 as tables
 
-from .models import Recommendation
+from .models import FollowUp, Recommendation
+
+STATUS_LABELS = dict(FollowUp.Status.choices)
 
 
 class RecommendationTable(tables.Table):
-    text = tables.Column(verbose_name="Rekommendation")
-    audit = tables.LinkColumn("audits:detail", args=[tables.A("audit_id")], verbose_name="Granskning")
+    order = tables.Column(verbose_name="Nr")
+    text = tables.Column(verbose_name="Rekommendation", attrs={"td": {"class": "prose"}})
+    audit = tables.LinkColumn(
+        "audits:detail", args=[tables.A("audit_id")], verbose_name="Granskning", order_by=("audit__title", "order")
+    )
+    year = tables.Column(verbose_name="År", accessor="audit__year")
+    addressees = tables.Column(verbose_name="Riktad till", empty_values=(), orderable=False)
+    follow_up = tables.Column(verbose_name="Uppföljning", empty_values=(), orderable=False)
 
     class Meta:
         model = Recommendation
-        fields = ("text", "audit")
-        empty_text = "Inga rekommendationer."
+        fields = ("order", "text", "audit", "year", "addressees", "follow_up")
+        empty_text = "Inga rekommendationer matchar."
         attrs = {"class": "table table-striped align-middle"}
+
+    def render_addressees(self, record):
+        return ", ".join(addressee.recipient.committee.short_name for addressee in record.addressees.all()) or "–"
+
+    def value_addressees(self, record):
+        return ", ".join(addressee.recipient.committee.name for addressee in record.addressees.all())
+
+    @staticmethod
+    def _follow_up(record, committee_name):
+        return "; ".join(
+            f"{committee_name(addressee.recipient.committee)}: "
+            f"{STATUS_LABELS.get(addressee.current_status, 'Ej bedömd')}"
+            for addressee in record.addressees.all()
+        )
+
+    def render_follow_up(self, record):
+        return self._follow_up(record, lambda committee: committee.short_name) or "–"
+
+    def value_follow_up(self, record):
+        return self._follow_up(record, lambda committee: committee.name)

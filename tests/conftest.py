@@ -37,17 +37,6 @@ def private_files(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def celery_eager():
-    """Run tasks in the test's process, also when REDIS_URL points at a real broker."""
-    from revisionsspar.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.update(task_always_eager=True)
-    yield
-    app.conf.update(task_always_eager=previous)
-
-
-@pytest.fixture
 def demo(db):
     """The demo data of the four municipalities."""
     call_command("load_demo", verbosity=0)

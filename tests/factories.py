@@ -4,12 +4,11 @@ import datetime
 import io
 import itertools
 import zipfile
+from types import SimpleNamespace
 
-from django.utils import timezone
-
-from audits.models import Audit, Recipient
+from audits.models import Audit, Recipient, RevisionQuestion
 from committees.models import Committee, Municipality, User
-from recommendations.models import Addressee, Recommendation
+from recommendations.models import Addressee, FollowUp, Recommendation
 from responses.models import Response
 from responses.uploads import DOCX_MAIN_PART, ODT
 
@@ -122,3 +121,42 @@ def make_docx_bytes():
 
 def make_odt_bytes():
     return _zip({"mimetype": ODT.encode(), "content.xml": b"<office:document-content/>"})
+
+
+def make_question(audit=None, **fields):
+    audit = audit or make_audit()
+    fields.setdefault("text", f"Revisionsfråga {next(_sequence)}?")
+    fields.setdefault("order", audit.questions.count() + 1)
+    return RevisionQuestion.objects.create(audit=audit, **fields)
+
+
+def make_follow_up(addressee, **fields):
+    fields.setdefault("date", datetime.date(2025, 1, 15))
+    fields.setdefault("status", FollowUp.Status.DELVIS)
+    return FollowUp.objects.create(addressee=addressee, **fields)
+
+
+def make_town(name="Haninge", password="demo"):
+    """A municipality with KF, KS, two active nämnder, an inactive one and the auditors'
+    own body, and one user per role: revisor, KS staff and secretaries of KS and SOCN."""
+    slug = name.lower()
+    municipality = make_municipality(name=name, slug=slug)
+    kind = Committee.Kind
+    town = SimpleNamespace(
+        municipality=municipality,
+        kf=make_committee(municipality, name="Kommunfullmäktige", short_name="KF", kind=kind.KOMMUNFULLMAKTIGE),
+        ks=make_committee(municipality, name="Kommunstyrelsen", short_name="KS", kind=kind.KOMMUNSTYRELSEN),
+        social=make_committee(municipality, name="Socialnämnden", short_name="SOCN"),
+        culture=make_committee(municipality, name="Kultur- och fritidsnämnden", short_name="KFN"),
+        closed=make_committee(municipality, name="Fritidsnämnden", short_name="FN", active=False),
+        revision=make_committee(municipality, name="Revisorerna", short_name="REV", kind=kind.REVISIONEN),
+    )
+    town.revisor = make_user(User.Role.REVISOR, municipality, username=f"revisor.{slug}", password=password,
+                             first_name="Rut", last_name="Revisor", email=f"revisor@{slug}.se")
+    town.ks_staff = make_user(User.Role.KS_HANDLAGGARE, municipality, username=f"ks.{slug}", password=password,
+                              email=f"ks@{slug}.se")
+    town.ks_secretary = make_user(User.Role.SEKRETERARE, municipality, [town.ks], username=f"sekr.{slug}.ks",
+                                  password=password, email=f"sekr.ks@{slug}.se")
+    town.social_secretary = make_user(User.Role.SEKRETERARE, municipality, [town.social],
+                                      username=f"sekr.{slug}.socn", password=password, email=f"sekr.socn@{slug}.se")
+    return town

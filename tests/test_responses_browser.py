@@ -10,7 +10,7 @@ from responses.models import Response
 
 from .factories import make_pdf_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 
 def log_out(page):

@@ -13,7 +13,7 @@ from responses.models import Position, SentNotification
 from responses.services import get_or_create_draft, submit_response
 from responses.tasks import notify_revisors_of_submission, send_submission_receipt
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("celery_eager")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 
 class FlakyMailServer:

@@ -1,0 +1,58 @@
+import django_filters
+from django.db.models import Exists, OuterRef
+
+from committees.models import Committee
+
+from .forms import FilterForm
+from .models import Audit, Recipient
+from .search import search
+
+AUDIT_SEARCH_FIELDS = ["title", "diarienummer", "consultant_firm", "purpose", "summary", "overall_assessment"]
+
+
+def committees_for_filter(user):
+    committees = Committee.objects.answering().order_by("name")
+    return committees if user.is_superuser else committees.filter(municipality_id=user.municipality_id)
+
+
+def search_filter_method(fields):
+    def filter_text(filterset, queryset, name, value):
+        return search(queryset, value, fields)
+
+    return filter_text
+
+
+class AuditFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Sök i text", method="filter_text")
+    year = django_filters.ChoiceFilter(label="År", empty_label="Alla år")
+    kind = django_filters.ChoiceFilter(label="Typ", choices=Audit.Kind.choices, empty_label="Alla typer")
+    status = django_filters.ChoiceFilter(label="Status", choices=Audit.Status.choices, empty_label="Alla")
+    consultant = django_filters.ChoiceFilter(label="Konsult", field_name="consultant_firm", empty_label="Alla")
+    committee = django_filters.ModelChoiceFilter(
+        label="Nämnd", queryset=Committee.objects.none(), method="filter_committee", empty_label="Alla nämnder"
+    )
+
+    filter_text = search_filter_method(AUDIT_SEARCH_FIELDS)
+
+    class Meta:
+        model = Audit
+        fields = []
+        form = FilterForm
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        audits = self.queryset.order_by()
+        self.filters["year"].extra["choices"] = [
+            (year, year) for year in audits.order_by("-year").values_list("year", flat=True).distinct()
+        ]
+        self.filters["consultant"].extra["choices"] = [
+            (firm, firm)
+            for firm in audits.exclude(consultant_firm="")
+            .order_by("consultant_firm")
+            .values_list("consultant_firm", flat=True)
+            .distinct()
+        ]
+        self.filters["committee"].queryset = committees_for_filter(request.user)
+
+    def filter_committee(self, queryset, name, committee):
+        return queryset.filter(Exists(Recipient.objects.filter(audit=OuterRef("pk"), committee=committee)))
