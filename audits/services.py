@@ -7,7 +7,7 @@ from responses.models import Response
 
 from committees.models import Committee
 
-from .documents import request_document
+from .documents import refresh_documents, request_document
 from .models import Audit, AuditDocument, Recipient
 
 
@@ -113,7 +113,10 @@ def _set_deadline(recipient, deadline):
 @transaction.atomic
 def set_deadlines(deadlines):
     """Set each recipient's deadline from a {recipient: date} mapping; return how many changed."""
-    return sum(_set_deadline(recipient, deadline) for recipient, deadline in deadlines.items())
+    changed = sum(_set_deadline(recipient, deadline) for recipient, deadline in deadlines.items())
+    for audit in {recipient.audit for recipient in deadlines} if changed else ():
+        refresh_documents(audit)
+    return changed
 
 
 @transaction.atomic
@@ -138,7 +141,18 @@ def grant_extension(recipient, new_deadline, reason, user):
     recipient._history_user = user
     recipient._change_reason = "Förlängd svarstid"
     recipient.save()
+    refresh_documents(recipient.audit)
     return recipient
+
+
+@transaction.atomic
+def save_audit(form, signatories):
+    """Save the audit form and its signatories; re-render the documents of a case already sent."""
+    audit = form.save()
+    signatories.instance = audit
+    signatories.save()
+    refresh_documents(audit)
+    return audit
 
 
 def deadline_status(recipient, today=None):

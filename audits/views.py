@@ -113,10 +113,7 @@ def _save_audit_form(request, form, signatories):
     form_valid = form.is_valid()
     if not (signatories.is_valid() and form_valid):
         return None
-    audit = form.save()
-    signatories.instance = audit
-    signatories.save()
-    return audit
+    return services.save_audit(form, signatories)
 
 
 @login_required

@@ -2,6 +2,7 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from audits import ordering
+from audits.documents import refresh_documents
 from audits.services import ensure_recipient, in_letter_order, remove_unaddressed_recipients
 from committees.models import Committee
 
@@ -55,6 +56,7 @@ def save_recommendation(recommendation, committees):
         recommendation.order = ordering.next_order(recommendation.audit.recommendations.all())
     recommendation.save()
     _set_addressees(recommendation, committees)
+    refresh_documents(recommendation.audit)
     return recommendation
 
 
@@ -64,11 +66,14 @@ def delete_recommendation(recommendation):
     recommendation.delete()
     ordering.renumber(audit.recommendations.all())
     remove_unaddressed_recipients(audit)
+    refresh_documents(audit)
 
 
 @transaction.atomic
 def move_recommendation(recommendation, direction):
-    return ordering.move(recommendation, recommendation.audit.recommendations.all(), direction)
+    moved = ordering.move(recommendation, recommendation.audit.recommendations.all(), direction)
+    refresh_documents(recommendation.audit)
+    return moved
 
 
 def record_follow_up(addressee, status, date, comment, user):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from audits.documents import refresh_documents
 from audits.models import Audit, Recipient
 from audits.services import grant_extension
 
@@ -153,6 +154,7 @@ def submit_response(response, user):
         audit.save()
     tasks.send_submission_receipt.delay_on_commit(response.pk, response.version)
     tasks.notify_revisors_of_submission.delay_on_commit(response.pk, response.version)
+    refresh_documents(audit)
     return response
 
 
@@ -182,6 +184,7 @@ def reopen_response(response, user, reason):
         audit._change_reason = "Ett yttrande återöppnat"
         audit.save()
     tasks.notify_secretaries_of_reopening.delay_on_commit(response.pk, response.version)
+    refresh_documents(audit)
     return response
 
 
