@@ -6,7 +6,7 @@ from .models import Audit
 
 def get_audit_for_user(user, pk, queryset=None):
     """Return an audit the user may read; another tenant's audit is a 404."""
-    return get_object_or_404((queryset or Audit.objects).visible_to(user), pk=pk)
+    return get_object_or_404((Audit.objects if queryset is None else queryset).visible_to(user), pk=pk)
 
 
 def get_audit_for_revisor(user, pk, queryset=None):

@@ -13,7 +13,7 @@ def _require_revisor(user, audit_id):
 
 def get_recommendation_for_user(user, pk, queryset=None):
     """Return a recommendation the user may read; any other is a 404."""
-    return get_object_or_404((queryset or Recommendation.objects).visible_to(user), pk=pk)
+    return get_object_or_404((Recommendation.objects if queryset is None else queryset).visible_to(user), pk=pk)
 
 
 def get_recommendation_for_revisor(user, pk, queryset=None):
@@ -25,7 +25,7 @@ def get_recommendation_for_revisor(user, pk, queryset=None):
 
 def addressees_visible_to(user, queryset=None):
     """Addressees of readable recommendations; a secretary sees only their committees' ones."""
-    addressees = (queryset or Addressee.objects).filter(recommendation__in=Recommendation.objects.visible_to(user))
+    addressees = (Addressee.objects if queryset is None else queryset).filter(recommendation__in=Recommendation.objects.visible_to(user))
     if user.is_authenticated and user.is_secretary and not user.is_superuser:
         addressees = addressees.filter(recipient__committee__in=user.committees.all())
     return addressees
