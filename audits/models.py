@@ -137,7 +137,17 @@ class Audit(models.Model):
                 name="audit_sent_has_sent_at",
             ),
         ]
-        indexes = [models.Index(fields=["municipality", "-year"])]
+        # The list is always scoped to a municipality; one index per filter and sort column of
+        # the audit table, each behind the municipality.
+        indexes = [
+            models.Index(fields=["municipality", "-year"]),
+            models.Index(fields=["municipality", "title"], name="audit_municipality_title"),
+            models.Index(fields=["municipality", "kind"], name="audit_municipality_kind"),
+            models.Index(fields=["municipality", "status"], name="audit_municipality_status"),
+            models.Index(fields=["municipality", "consultant_firm"], name="audit_municipality_firm"),
+            models.Index(fields=["municipality", "diarienummer"], name="audit_municipality_dnr"),
+            models.Index(fields=["municipality", "sent_at"], name="audit_municipality_sent_at"),
+        ]
 
     def __str__(self):
         return self.title

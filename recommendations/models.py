@@ -38,6 +38,7 @@ class Recommendation(models.Model):
         verbose_name = "rekommendation"
         verbose_name_plural = "rekommendationer"
         ordering = ["audit", "order", "id"]
+        indexes = [models.Index(fields=["audit", "order", "id"], name="recommendation_audit_order")]
 
     def __str__(self):
         return self.text if len(self.text) <= 80 else self.text[:77] + "…"
@@ -138,6 +139,8 @@ class FollowUp(models.Model):
         verbose_name_plural = "uppföljningar"
         ordering = ["-date", "-id"]
         get_latest_by = ["date", "id"]
+        # The current status of an addressee is its latest follow-up: one index probe each.
+        indexes = [models.Index(fields=["addressee", "-date", "-id"], name="follow_up_latest")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=FollowUpStatus.values), name="follow_up_status_valid"

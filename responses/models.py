@@ -278,6 +278,8 @@ class Reminder(models.Model):
             models.UniqueConstraint(fields=["recipient", "kind", "day"], name="reminder_once_per_day"),
             models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="reminder_kind_valid"),
         ]
+        # The sweep re-queues the unsent reminders of the last days.
+        indexes = [models.Index(fields=["day"], condition=Q(sent_at__isnull=True), name="reminder_unsent_day")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.day}: {self.recipient}"
