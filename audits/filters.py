@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef
 
 from committees.models import Committee
 
-from .forms import FilterForm
+from .forms import FilterForm, LeanSelect
 from .models import Audit, Recipient
 from .search import search
 
@@ -24,12 +24,13 @@ def search_filter_method(fields):
 
 class AuditFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Sök i text", method="filter_text")
-    year = django_filters.ChoiceFilter(label="År", empty_label="Alla år")
-    kind = django_filters.ChoiceFilter(label="Typ", choices=Audit.Kind.choices, empty_label="Alla typer")
-    status = django_filters.ChoiceFilter(label="Status", choices=Audit.Status.choices, empty_label="Alla")
-    consultant = django_filters.ChoiceFilter(label="Konsult", field_name="consultant_firm", empty_label="Alla")
+    year = django_filters.ChoiceFilter(label="År", empty_label="Alla år", widget=LeanSelect)
+    kind = django_filters.ChoiceFilter(label="Typ", choices=Audit.Kind.choices, empty_label="Alla typer", widget=LeanSelect)
+    status = django_filters.ChoiceFilter(label="Status", choices=Audit.Status.choices, empty_label="Alla", widget=LeanSelect)
+    consultant = django_filters.ChoiceFilter(label="Konsult", field_name="consultant_firm", empty_label="Alla", widget=LeanSelect)
     committee = django_filters.ModelChoiceFilter(
-        label="Nämnd", queryset=Committee.objects.none(), method="filter_committee", empty_label="Alla nämnder"
+        label="Nämnd", queryset=Committee.objects.none(), method="filter_committee", empty_label="Alla nämnder",
+        widget=LeanSelect,
     )
 
     filter_text = search_filter_method(AUDIT_SEARCH_FIELDS)

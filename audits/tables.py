@@ -1,10 +1,48 @@
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from .models import Audit
 
+# django-tables2's default text for an empty cell.
+EMPTY = "—"
 
-class AuditTable(tables.Table):
+
+def cell(value, css_class=""):
+    """One table cell, escaped; empty values shown as django-tables2 shows them."""
+    if value is None or value == "":
+        value = EMPTY
+    if css_class:
+        return format_html('<td class="{}">{}</td>', css_class, value)
+    return format_html("<td>{}</td>", value)
+
+
+def link(url, text):
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+class LeanTable(tables.Table):
+    """A table whose page of rows is rendered by `cells(record)` in plain Python.
+
+    django-tables2 builds a bound row and a bound cell per value and resolves attributes for
+    each; on a list page that costs more than all the queries. Sorting, pagination, headers
+    and the CSV/XLSX export (the value_* methods) stay django-tables2's.
+    """
+
+    def cells(self, record):
+        raise NotImplementedError
+
+    def lean_rows(self):
+        rows = self.page.object_list if getattr(self, "page", None) else self.rows
+        return format_html_join(
+            "\n",
+            '<tr class="{}">{}</tr>',
+            (("even" if index % 2 == 0 else "odd", self.cells(row.record)) for index, row in enumerate(rows)),
+        )
+
+
+class AuditTable(LeanTable):
     title = tables.LinkColumn("audits:detail", args=[tables.A("pk")], verbose_name="Granskning")
     year = tables.Column(verbose_name="År")
     kind = tables.Column(verbose_name="Typ")
@@ -20,6 +58,18 @@ class AuditTable(tables.Table):
         order_by = ("-year", "title")
         empty_text = "Inga granskningar matchar."
         attrs = {"class": "table table-striped align-middle"}
+
+    def cells(self, record):
+        return (
+            cell(link(reverse("audits:detail", args=[record.pk]), record.title))
+            + cell(record.year)
+            + cell(record.get_kind_display())
+            + cell(record.get_status_display())
+            + cell(record.consultant_firm)
+            + cell(record.diarienummer)
+            + cell(self.render_recipients(record))
+            + cell(self.value_sent_at(record.sent_at))
+        )
 
     def render_recipients(self, record):
         return ", ".join(recipient.committee.short_name for recipient in record.recipients.all()) or "–"
