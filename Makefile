@@ -29,6 +29,12 @@ run: system-deps $(VENV)/.installed-run
 	$(RUN_ENV) $(PY) manage.py load_demo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The load generator is wrk (Debian's package); BENCH_ARGS=--small for a quick run, --verbose for EXPLAIN.
+bench: system-deps $(VENV)/.installed-dev
+	@command -v wrk >/dev/null || (apt-get update && apt-get install -y --no-install-recommends wrk)
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) bench/run.py $(BENCH_ARGS)
+
 test: system-deps browser $(VENV)/.installed-dev
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run

@@ -42,17 +42,10 @@ class AuditFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        audits = self.queryset.order_by()
-        self.filters["year"].extra["choices"] = [
-            (year, year) for year in audits.order_by("-year").values_list("year", flat=True).distinct()
-        ]
-        self.filters["consultant"].extra["choices"] = [
-            (firm, firm)
-            for firm in audits.exclude(consultant_firm="")
-            .order_by("consultant_firm")
-            .values_list("consultant_firm", flat=True)
-            .distinct()
-        ]
+        # The years and the firms from one query of their distinct pairs.
+        pairs = list(self.queryset.order_by().values_list("year", "consultant_firm").distinct())
+        self.filters["year"].extra["choices"] = [(year, year) for year in sorted({y for y, _ in pairs}, reverse=True)]
+        self.filters["consultant"].extra["choices"] = [(firm, firm) for firm in sorted({f for _, f in pairs if f})]
         self.filters["committee"].queryset = committees_for_filter(request.user)
 
     def filter_committee(self, queryset, name, committee):

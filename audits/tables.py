@@ -1,7 +1,8 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from .models import Audit
 
@@ -11,11 +12,8 @@ EMPTY = "—"
 
 def cell(value, css_class=""):
     """One table cell, escaped; empty values shown as django-tables2 shows them."""
-    if value is None or value == "":
-        value = EMPTY
-    if css_class:
-        return format_html('<td class="{}">{}</td>', css_class, value)
-    return format_html("<td>{}</td>", value)
+    text = EMPTY if value is None or value == "" else conditional_escape(value)
+    return f'<td class="{css_class}">{text}</td>' if css_class else f"<td>{text}</td>"
 
 
 def link(url, text):
@@ -35,10 +33,12 @@ class LeanTable(tables.Table):
 
     def lean_rows(self):
         rows = self.page.object_list if getattr(self, "page", None) else self.rows
-        return format_html_join(
-            "\n",
-            '<tr class="{}">{}</tr>',
-            (("even" if index % 2 == 0 else "odd", self.cells(row.record)) for index, row in enumerate(rows)),
+        # cells() escapes every value it puts in a cell.
+        return mark_safe(
+            "\n".join(
+                f'<tr class="{"even" if index % 2 == 0 else "odd"}">{self.cells(row.record)}</tr>'
+                for index, row in enumerate(rows)
+            )
         )
 
 

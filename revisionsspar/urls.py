@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="audits:list", permanent=False), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audits/", include("audits.urls")),

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from kombu import Connection
 
@@ -35,3 +35,8 @@ def healthz(request):
         {"status": "ok" if healthy else "degraded", "database": database, "broker": broker},
         status=200 if healthy else 503,
     )
+
+
+def ping(request):
+    """Answer without touching the database or the session: the floor of a request's cost."""
+    return HttpResponse("ok", content_type="text/plain")

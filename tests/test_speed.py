@@ -1,0 +1,53 @@
+"""List pages cost a fixed number of queries, however many rows the municipality has."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from audits.load import LoadSize, generate_load
+from committees.models import Committee, User
+
+
+@pytest.fixture
+def small_and_large(db):
+    """A municipality with 2 audits and one with 40."""
+    generate_load(LoadSize(municipalities=1, years=1, audits_per_year=2, end_year=2026))
+    generate_load(LoadSize(municipalities=1, years=4, audits_per_year=10, end_year=2026, first_municipality=1))
+    return "last-001", "last-002"
+
+
+def queries(client, slug, url, params):
+    client.force_login(User.objects.get(username=f"revisor.{slug}"))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params).status_code == 200
+    return len(captured)
+
+
+def board(slug):
+    return Committee.objects.get(municipality__slug=slug, short_name="KS").pk
+
+
+@pytest.mark.parametrize(
+    "url,params,expected",
+    [
+        # Session, user with municipality, filter choices, count, page, prefetched committees;
+        # the audit list's choices are years with firms and committees, the recommendation
+        # list's years, audits and committees.
+        ("/audits/", {}, 7),
+        ("/audits/", {"sort": "-sent_at", "page": 2}, 7),
+        ("/recommendations/", {}, 8),
+        ("/recommendations/", {"sort": "audit", "page": 2}, 8),
+    ],
+)
+def test_list_page_queries_are_pinned(client, small_and_large, url, params, expected):
+    small, large = small_and_large
+    small_params = {key: value for key, value in params.items() if key != "page"}
+    assert queries(client, small, url, small_params) == queries(client, large, url, params) == expected
+
+
+def test_committee_filter_adds_one_query_at_any_size(client, small_and_large):
+    small, large = small_and_large
+    url = "/recommendations/"
+    assert queries(client, small, url, {"committee": board(small)}) == queries(
+        client, large, url, {"committee": board(large), "sort": "audit", "page": 2}
+    ) == 9
