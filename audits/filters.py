@@ -25,11 +25,20 @@ def search_filter_method(fields):
 class AuditFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Sök i text", method="filter_text")
     year = django_filters.ChoiceFilter(label="År", empty_label="Alla år", widget=LeanSelect)
-    kind = django_filters.ChoiceFilter(label="Typ", choices=Audit.Kind.choices, empty_label="Alla typer", widget=LeanSelect)
-    status = django_filters.ChoiceFilter(label="Status", choices=Audit.Status.choices, empty_label="Alla", widget=LeanSelect)
-    consultant = django_filters.ChoiceFilter(label="Konsult", field_name="consultant_firm", empty_label="Alla", widget=LeanSelect)
+    kind = django_filters.ChoiceFilter(
+        label="Typ", choices=Audit.Kind.choices, empty_label="Alla typer", widget=LeanSelect
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=Audit.Status.choices, empty_label="Alla", widget=LeanSelect
+    )
+    consultant = django_filters.ChoiceFilter(
+        label="Konsult", field_name="consultant_firm", empty_label="Alla", widget=LeanSelect
+    )
     committee = django_filters.ModelChoiceFilter(
-        label="Nämnd", queryset=Committee.objects.none(), method="filter_committee", empty_label="Alla nämnder",
+        label="Nämnd",
+        queryset=Committee.objects.none(),
+        method="filter_committee",
+        empty_label="Alla nämnder",
         widget=LeanSelect,
     )
 

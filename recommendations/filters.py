@@ -18,7 +18,10 @@ class RecommendationFilter(django_filters.FilterSet):
         label="Granskning", queryset=Audit.objects.none(), empty_label="Alla granskningar", widget=LeanSelect
     )
     committee = django_filters.ModelChoiceFilter(
-        label="Nämnd", queryset=Committee.objects.none(), method="filter_committee", empty_label="Alla nämnder",
+        label="Nämnd",
+        queryset=Committee.objects.none(),
+        method="filter_committee",
+        empty_label="Alla nämnder",
         widget=LeanSelect,
     )
     year = django_filters.ChoiceFilter(label="År", field_name="audit__year", empty_label="Alla år", widget=LeanSelect)
