@@ -14,7 +14,7 @@ from audits.models import Audit
 from .forms import AnswerForm, ExtensionDecisionForm, ExtensionRequestForm, ReopenForm
 from .models import ExtensionRequest, Response
 from .permissions import (
-    answers_for,
+    answered_for,
     get_attachment_for_user,
     get_draft_for_secretary,
     get_extension_request_for_revisor,
@@ -62,8 +62,9 @@ def response_list(request):
         for extension in ExtensionRequest.objects.pending().filter(recipient__in=[r.pk for r in recipients])
     }
     open_cases, answered = [], []
+    answerable = answered_for(request.user, recipients)
     for recipient in recipients:
-        recipient.can_start = answers_for(request.user, recipient)
+        recipient.can_start = recipient.pk in answerable
         recipient.answer = getattr(recipient, "response", None)
         recipient.days = recipient.days_left(today)
         recipient.pending_extension = pending.get(recipient.pk)

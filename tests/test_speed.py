@@ -10,8 +10,8 @@ from committees.models import Committee, User
 
 @pytest.fixture
 def small_and_large(db):
-    """A municipality with 2 audits and one with 40."""
-    generate_load(LoadSize(municipalities=1, years=1, audits_per_year=2, end_year=2026))
+    """A municipality with 6 audits and one with 40."""
+    generate_load(LoadSize(municipalities=1, years=2, audits_per_year=3, end_year=2026))
     generate_load(LoadSize(municipalities=1, years=4, audits_per_year=10, end_year=2026, first_municipality=1))
     return "last-001", "last-002"
 
@@ -51,3 +51,16 @@ def test_committee_filter_adds_one_query_at_any_size(client, small_and_large):
     assert queries(client, small, url, {"committee": board(small)}) == queries(
         client, large, url, {"committee": board(large), "sort": "audit", "page": 2}
     ) == 9
+
+
+@pytest.mark.parametrize("role", ["revisor", "sekr"])
+def test_inbox_queries_do_not_grow_with_the_cases(client, small_and_large, role):
+    def inbox_queries(slug):
+        username = f"{role}.{slug}" + (".ks" if role == "sekr" else "")
+        client.force_login(User.objects.get(username=username))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/responses/").status_code == 200
+        return len(captured)
+
+    small, large = small_and_large
+    assert inbox_queries(small) == inbox_queries(large)
