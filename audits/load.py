@@ -121,8 +121,9 @@ class LoadSize:
 
 
 def weighted(rng, weights):
-    values, cumulative = zip(*weights)
-    return rng.choices(values, weights=cumulative)[0]
+    """One of the values, drawn in proportion to its weight."""
+    values, shares = zip(*weights)
+    return rng.choices(values, weights=shares)[0]
 
 
 def town_names(count):
