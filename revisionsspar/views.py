@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from kombu import Connection
 
@@ -35,3 +36,8 @@ def healthz(request):
         {"status": "ok" if healthy else "degraded", "database": database, "broker": broker},
         status=200 if healthy else 503,
     )
+
+
+def csrf_failure(request, reason=""):
+    """A refused form post: a page in Swedish, without the technical reason."""
+    return render(request, "403_csrf.html", status=403)
