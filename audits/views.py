@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
@@ -75,6 +75,7 @@ audit_list = AuditListView.as_view()
 
 
 @login_required
+@require_safe
 def audit_detail(request, pk):
     audit = get_audit_for_user(request.user, pk, Audit.objects.select_related("sent_by"))
     recipients = list(audit.recipients.select_related("committee", "response"))
@@ -140,6 +141,7 @@ def audit_edit(request, pk):
 
 
 @login_required
+@require_safe
 def audit_report(request, pk):
     audit = get_audit_for_user(request.user, pk)
     try:
@@ -170,6 +172,7 @@ def _render_questions(request, audit, form=None, notice="", focus=()):
 
 
 @login_required
+@require_safe
 def question_list(request, pk):
     audit = get_audit_for_revisor(request.user, pk)
     return _render_questions(request, audit)
@@ -317,6 +320,7 @@ def audit_send(request, pk):
 
 
 @login_required
+@require_safe
 def audit_history(request, pk):
     audit = get_audit_for_user(request.user, pk)
     if not (request.user.is_superuser or request.user.sees_whole_municipality):
