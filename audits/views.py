@@ -48,10 +48,17 @@ class ExportLinksMixin:
         return context
 
 
+class BoundedPaginator(Paginator):
+    """Pages of 1 to 100 rows, whatever page size the address asks for (zero or less is an error)."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(object_list, min(max(int(per_page), 1), 100), *args, **kwargs)
+
+
 class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
     """A sortable, paginated table of the rows the filters select, exportable as CSV and XLSX."""
 
-    table_pagination = {"per_page": 25}
+    table_pagination = {"per_page": 25, "paginator_class": BoundedPaginator}
 
 
 class AuditListView(FilteredTableView):
