@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils import timezone
 
+from committees.fields import IdsChoiceField
 from committees.models import Committee
 
 from .models import Audit, RevisionQuestion, Signatory
@@ -55,6 +56,7 @@ class AuditForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Audit
+        field_classes = {"informed_committees": IdsChoiceField}
         fields = [
             "title",
             "kind",
