@@ -215,3 +215,14 @@ def test_passwords_hashed_with_argon2_and_validated(settings, django_user_model)
         validate_password("kort123")
     assert any("för kort" in message for message in refused.value.messages)
 
+
+
+def test_gunicorn_settings_in_docker_compose():
+    import yaml
+
+    web = yaml.safe_load((PROJECT / "docker-compose.yml").read_text())["services"]["web"]["command"]
+    options = dict(option.split("=", 1) for option in web if option.startswith("--"))
+    assert web[:2] == ["gunicorn", "revisionsspar.wsgi:application"]
+    assert {"--workers", "--timeout", "--graceful-timeout", "--max-requests", "--max-requests-jitter"} <= set(options)
+    assert int(options["--timeout"]) <= 60 and int(options["--max-requests-jitter"]) > 0
+    assert options["--access-logfile"] == "-"
