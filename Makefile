@@ -4,7 +4,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 # The embedded default runs in debug mode; production sets DEBUG=0 and a SECRET_KEY.
 RUN_ENV := DEBUG=$${DEBUG:-1}
-TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0
+# Tests run in production mode over plain HTTP: the test client and the live server speak no TLS.
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0 SECURE_SSL_REDIRECT=0
 
 .PHONY: run test bench lint system-deps browser
 

@@ -4,7 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .documents import may_request, request_document
 from .models import AuditDocument
@@ -60,11 +60,13 @@ def serve_document(request, pk, kind):
 
 
 @login_required
+@require_safe
 def missiv_pdf(request, pk):
     return serve_document(request, pk, AuditDocument.Kind.MISSIV)
 
 
 @login_required
+@require_safe
 def council_report_pdf(request, pk):
     return serve_document(request, pk, AuditDocument.Kind.COUNCIL_REPORT)
 

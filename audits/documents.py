@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from outbox import dispatch as outbox
+
 from . import pdf
 from .models import Audit, AuditDocument, private_storage
 
@@ -31,7 +33,7 @@ def request_document(audit, kind):
         kind=kind,
         defaults={"state": AuditDocument.State.QUEUED, "error": "", "requested_at": timezone.now()},
     )
-    render_document.delay_on_commit(audit.pk, kind)
+    outbox.send_on_commit(render_document, audit.pk, kind)
     return document
 
 

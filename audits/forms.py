@@ -8,6 +8,7 @@ from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from committees.fields import IdsChoiceField
 from committees.models import Committee
 
 from .models import Audit, RevisionQuestion, Signatory
@@ -79,6 +80,7 @@ class AuditForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Audit
+        field_classes = {"informed_committees": IdsChoiceField}
         fields = [
             "title",
             "kind",

@@ -3,9 +3,9 @@ from django.db import transaction
 from django.db.models import Case, Count, Value, When
 from django.utils import timezone
 
-from responses.models import Response
-
 from committees.models import Committee
+from outbox import dispatch as outbox
+from responses.models import Response
 
 from .documents import refresh_documents, request_document
 from .models import Audit, AuditDocument, Recipient
@@ -86,7 +86,7 @@ def open_for_response(recipient):
     from .tasks import email_request_for_response
 
     Response.objects.get_or_create(recipient=recipient)
-    email_request_for_response.delay_on_commit(recipient.pk)
+    outbox.send_on_commit(email_request_for_response, recipient.pk)
 
 
 def common_deadline(audit):

@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
@@ -50,6 +50,13 @@ class ExportLinksMixin:
         return context
 
 
+class BoundedPaginator(Paginator):
+    """Pages of 1 to 100 rows, whatever page size the address asks for (zero or less is an error)."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(object_list, min(max(int(per_page), 1), 100), *args, **kwargs)
+
+
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
     """A sortable, paginated table of the rows the filters select, exportable as CSV and XLSX.
@@ -57,7 +64,7 @@ class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, Singl
     It only reads, so it runs without the request's transaction and its two round trips.
     """
 
-    table_pagination = {"per_page": 25}
+    table_pagination = {"per_page": 25, "paginator_class": BoundedPaginator}
 
 
 class AuditListView(FilteredTableView):
@@ -90,6 +97,7 @@ audit_list = AuditListView.as_view()
 
 
 @login_required
+@require_safe
 def audit_detail(request, pk):
     audit = get_audit_for_user(request.user, pk, Audit.objects.select_related("sent_by"))
     recipients = list(audit.recipients.select_related("committee", "response"))
@@ -155,6 +163,7 @@ def audit_edit(request, pk):
 
 
 @login_required
+@require_safe
 def audit_report(request, pk):
     audit = get_audit_for_user(request.user, pk)
     try:
@@ -185,6 +194,7 @@ def _render_questions(request, audit, form=None, notice="", focus=()):
 
 
 @login_required
+@require_safe
 def question_list(request, pk):
     audit = get_audit_for_revisor(request.user, pk)
     return _render_questions(request, audit)
@@ -332,6 +342,7 @@ def audit_send(request, pk):
 
 
 @login_required
+@require_safe
 def audit_history(request, pk):
     audit = get_audit_for_user(request.user, pk)
     if not (request.user.is_superuser or request.user.sees_whole_municipality):

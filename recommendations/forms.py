@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from audits.forms import StyledFormMixin, date_input, textarea
+from committees.fields import IdsChoiceField
 from committees.models import Committee
 
 from .models import FollowUp, Recommendation
@@ -23,7 +24,7 @@ class CommitteeCheckboxes(forms.CheckboxSelectMultiple):
 
 
 class RecommendationForm(StyledFormMixin, forms.ModelForm):
-    committees = forms.ModelMultipleChoiceField(
+    committees = IdsChoiceField(
         label="Riktad till",
         queryset=Committee.objects.none(),
         widget=CommitteeCheckboxes,

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from audits.permissions import get_audit_for_revisor, get_audit_for_user
 from audits.views import FilteredTableView
@@ -131,6 +131,7 @@ def recommendation_move(request, pk):
 
 
 @login_required
+@require_safe
 def follow_up_matrix(request, audit_pk):
     audit = get_audit_for_user(request.user, audit_pk)
     addressees = list(

@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 
+from committees.fields import IdsChoiceField
+
 from .models import Attachment, ExtensionRequest, Position, Response
 from .services import POSITION_FIELDS, RESPONSE_FIELDS, check_requested_deadline
 from .uploads import EXTENSIONS, check_upload
@@ -93,7 +95,7 @@ class AttachmentsForm(StyledFormMixin, forms.Form):
                 widget=forms.FileInput(attrs={"accept": ACCEPTED_FILES}),
             )
             self.kind_fields.append(name)
-        self.fields["remove"] = forms.ModelMultipleChoiceField(
+        self.fields["remove"] = IdsChoiceField(
             label="Ta bort bilagor",
             queryset=response.attachments.all(),
             required=False,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from audits.models import Recipient
 from committees.mail import absolute_url, send_templated_mail
 from committees.models import User
+from outbox import dispatch as outbox
 
 from .models import Reminder
 
@@ -121,7 +122,7 @@ def sweep(today=None):
             .values_list("pk", flat=True)
         )
         for reminder_id in unsent:
-            send_reminder.delay_on_commit(reminder_id)
+            outbox.send_on_commit(send_reminder, reminder_id)
     return unsent
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from audits.documents import refresh_documents
 from audits.models import Audit, Recipient
 from audits.services import grant_extension
+from outbox import dispatch as outbox
 
 from . import tasks
 from .models import Attachment, ExtensionRequest, Position, Response
@@ -152,8 +153,8 @@ def submit_response(response, user):
         audit._history_user = user
         audit._change_reason = "Alla nämnder har svarat"
         audit.save()
-    tasks.send_submission_receipt.delay_on_commit(response.pk, response.version)
-    tasks.notify_revisors_of_submission.delay_on_commit(response.pk, response.version)
+    outbox.send_on_commit(tasks.send_submission_receipt, response.pk, response.version)
+    outbox.send_on_commit(tasks.notify_revisors_of_submission, response.pk, response.version)
     refresh_documents(audit)
     return response
 
@@ -183,7 +184,7 @@ def reopen_response(response, user, reason):
         audit._history_user = user
         audit._change_reason = "Ett yttrande återöppnat"
         audit.save()
-    tasks.notify_secretaries_of_reopening.delay_on_commit(response.pk, response.version)
+    outbox.send_on_commit(tasks.notify_secretaries_of_reopening, response.pk, response.version)
     refresh_documents(audit)
     return response
 
@@ -218,7 +219,7 @@ def request_extension(response, requested_deadline, reason, user):
             )
     except IntegrityError:
         raise ValidationError("Det finns redan en begäran om förlängd svarstid som väntar på beslut.") from None
-    tasks.notify_revisors_of_extension_request.delay_on_commit(extension_request.pk)
+    outbox.send_on_commit(tasks.notify_revisors_of_extension_request, extension_request.pk)
     return extension_request
 
 
@@ -243,5 +244,5 @@ def decide_extension(extension_request, user, grant, comment):
     extension_request.decision_comment = comment.strip()
     extension_request._history_user = user
     extension_request.save()
-    tasks.notify_secretaries_of_extension_decision.delay_on_commit(extension_request.pk)
+    outbox.send_on_commit(tasks.notify_secretaries_of_extension_decision, extension_request.pk)
     return extension_request

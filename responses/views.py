@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from audits.models import Audit
 
@@ -48,6 +48,7 @@ def _add_service_errors(form, error):
 
 
 @login_required
+@require_safe
 def response_list(request):
     """The inbox: open cases by deadline, then the answered ones."""
     today = timezone.localdate()
@@ -97,6 +98,7 @@ def response_start(request, recipient_pk):
 
 
 @login_required
+@require_safe
 def response_detail(request, pk):
     response = get_response_for_user(request.user, pk, RESPONSE_WITH_CASE)
     positions = {position.addressee_id: position for position in response.positions.all()}
@@ -193,6 +195,7 @@ def response_edit(request, pk):
 
 
 @login_required
+@require_safe
 def attachment_download(request, pk):
     """Serve an attachment to those who may read its answer, always as a download."""
     attachment = get_attachment_for_user(request.user, pk)

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from kombu import Connection
 
 
@@ -37,6 +39,12 @@ def healthz(request):
     )
 
 
+@require_safe
 def ping(request):
-    """Answer without touching the database or the session: the floor of a request's cost."""
+    """Answer with a constant: the floor of a request's cost through the middleware."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A refused form post: a page in Swedish, without the technical reason."""
+    return render(request, "403_csrf.html", status=403)

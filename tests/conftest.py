@@ -242,3 +242,13 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 10
     yield recorder
     controller.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what the security tests walked and tried."""
+    from .security import COUNTS
+
+    if COUNTS:
+        terminalreporter.section("säkerhetstesternas räkning")
+        for name, value in COUNTS.items():
+            terminalreporter.write_line(f"{name}: {value}")

@@ -92,7 +92,8 @@ def expected_cases(person):
         base = f"/responses/{response.pk}/"
         if not reads(person, recipient):
             for suffix in ("", "edit/", "reopen/", "extension/"):
-                cases += [("get", base + suffix, None, 404, False), ("post", base + suffix, {}, 404, False)]
+                # The answer's page is read-only: a POST is refused before the answer is looked up.
+                cases += [("get", base + suffix, None, 404, False), ("post", base + suffix, {}, 405 if not suffix else 404, False)]
             continue
         cases.append(("get", base, None, 200, False))
         may_answer, may_reopen = answers(person, recipient), is_revisor_of(person, recipient)

@@ -1,0 +1,34 @@
+import logging
+
+from celery import current_app, shared_task
+from django.db.models import F
+from kombu.exceptions import OperationalError as BrokerUnreachable
+
+from .models import PendingTask
+
+logger = logging.getLogger(__name__)
+
+
+def resend(batch_size=500):
+    """Send every kept task again, oldest first, and forget those the broker took.
+
+    A row is deleted only after its publish succeeded, so a crash in between sends the task
+    twice rather than never (the tasks are idempotent). Stops at the first broker failure.
+    """
+    sent = 0
+    for pending in PendingTask.objects.all()[:batch_size]:
+        try:
+            current_app.tasks[pending.task_name].apply_async(pending.args)
+        except BrokerUnreachable as error:
+            PendingTask.objects.filter(pk=pending.pk).update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
+            logger.warning("Brokern svarar fortfarande inte: %s", error)
+            break
+        pending.delete()
+        sent += 1
+    return sent
+
+
+@shared_task
+def resend_pending():
+    """Send again the tasks whose dispatch failed while the broker was down (run by beat)."""
+    return resend()
