@@ -1,17 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="audits:list", permanent=False), name="home"),
+    path("", include("overview.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audits/", include("audits.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
+    path("public/", include("public.urls")),
     path("admin/", admin.site.urls),
 ]
