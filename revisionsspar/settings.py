@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "recommendations",
     "responses",
     "overview",
-    "public",
+    "transparency",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,6 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
-    path("public/", include("public.urls")),
+    path("public/", include("transparency.urls")),
     path("admin/", admin.site.urls),
 ]

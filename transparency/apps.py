@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
 
-class PublicConfig(AppConfig):
-    name = "public"
+class TransparencyConfig(AppConfig):
+    name = "transparency"
     verbose_name = "sidor för invånare"
