@@ -98,7 +98,6 @@ class AuditForm(StyledFormMixin, forms.ModelForm):
             "overall_assessment",
             "informed_committees",
             "report_file",
-            "published",
         ]
         widgets = {
             "report_date": date_input(),

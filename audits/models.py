@@ -7,6 +7,7 @@ from django.utils.deconstruct import deconstructible
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Municipality
@@ -55,6 +56,10 @@ class AuditQuerySet(models.QuerySet):
         if user.is_revisor:
             return self.filter(municipality_id=user.municipality_id)
         return self.none()
+
+    def published(self):
+        """Audits a revisor has published for the residents: the only ones the public pages read."""
+        return self.filter(published=True)
 
 
 class AuditKind(models.TextChoices):
@@ -108,6 +113,7 @@ class Audit(models.Model):
     ks_office_view = models.TextField("kommunledningskontorets synpunkter", blank=True)
     council_proposal = models.TextField("förslag till kommunfullmäktige", blank=True)
     published = models.BooleanField("publicerad för invånare", default=False)
+    published_at = models.DateTimeField("publicerad", null=True, blank=True)
     sent_at = models.DateTimeField("skickad för yttrande", null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -135,6 +141,10 @@ class Audit(models.Model):
                 condition=~Q(status__in=AuditStatus.sent())
                 | Q(sent_at__isnull=False),
                 name="audit_sent_has_sent_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(published_at__isnull=False),
+                name="audit_published_has_published_at",
             ),
         ]
         # The list is always scoped to a municipality; one index per filter and sort column of
@@ -317,3 +327,46 @@ class AuditDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.audit}"
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Annual reports of the user's municipality, for revisors and KS staff only."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.sees_whole_municipality:
+            return self.filter(municipality_id=user.municipality_id)
+        return self.none()
+
+
+class AnnualReport(models.Model):
+    """The PDF of a year's audits and their follow-up for fullmäktige, rendered by the worker."""
+
+    State = DocumentState
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="kommun", on_delete=models.CASCADE, related_name="annual_reports"
+    )
+    year = models.PositiveSmallIntegerField("år")
+    state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
+    file = models.FileField(storage=private_storage, upload_to="annual-reports/", blank=True)
+    error = models.TextField("senaste fel", blank=True)
+    requested_at = models.DateTimeField("beställd", default=timezone.now)
+    rendered_at = models.DateTimeField("klar", null=True, blank=True)
+
+    objects = AnnualReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "årsrapport"
+        verbose_name_plural = "årsrapporter"
+        ordering = ["municipality__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="annual_report_one_per_year"),
+            models.CheckConstraint(condition=Q(year__gte=1990, year__lte=2100), name="annual_report_year_range"),
+            _choices_constraint("state", DocumentState, "annual_report_state_valid"),
+        ]
+
+    def __str__(self):
+        return f"Årsrapport {self.year} – {self.municipality}"

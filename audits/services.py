@@ -192,3 +192,22 @@ def ensure_recipient(audit, committee):
         open_for_response(recipient)
     return recipient
 
+
+
+@transaction.atomic
+def set_published(audit, published, user):
+    """Publish the case on the residents' pages, or withdraw it; the history records who and when.
+
+    Only a case sent for response can be published: before that there is no missiv to show.
+    """
+    locked = Audit.objects.select_for_update().get(pk=audit.pk)
+    if published and not locked.is_sent:
+        raise ValidationError("Granskningen kan publiceras först när den har skickats för yttrande.")
+    if locked.published == published:
+        return locked
+    locked.published = published
+    locked.published_at = timezone.now() if published else None
+    locked._history_user = user
+    locked._change_reason = "Publicerad för invånare" if published else "Publiceringen återkallad"
+    locked.save()
+    return locked

@@ -64,3 +64,12 @@ def render_document(audit_id, kind):
     """Render and store one PDF of an audit (missiv or report to fullmäktige)."""
     document = documents.render_and_store(audit_id, kind)
     return document.state if document else None
+
+
+@shared_task(soft_time_limit=300, time_limit=360)
+def render_annual_report(report_id):
+    """Render and store one annual report to fullmäktige."""
+    from .annual_report import render_and_store
+
+    report = render_and_store(report_id)
+    return report.state if report else None

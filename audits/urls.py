@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/recipients/<int:recipient_pk>/extension/", views.recipient_extension, name="extension"),
     path("<int:pk>/send/", views.audit_send, name="send"),
     path("<int:pk>/history/", views.audit_history, name="history"),
+    path("<int:pk>/publish/", views.audit_publish, name="publish"),
     path("<int:pk>/missiv.pdf", document_views.missiv_pdf, name="missiv_pdf"),
     path("<int:pk>/council-report.pdf", document_views.council_report_pdf, name="council_report_pdf"),
     path("<int:pk>/documents/<str:kind>/render", document_views.render_document, name="render_document"),

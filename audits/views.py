@@ -350,3 +350,23 @@ def audit_history(request, pk):
     page = Paginator(case_history(audit), 50).get_page(request.GET.get("page"))
     return render(request, "audits/history.html", {"audit": audit, "page": page})
 
+
+
+@login_required
+@require_POST
+def audit_publish(request, pk):
+    """Publish the case for the residents, or withdraw it (the button says which)."""
+    audit = get_audit_for_revisor(request.user, pk)
+    publish = request.POST.get("published") == "1"
+    try:
+        services.set_published(audit, publish, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "Granskningen är publicerad på kommunens sida för invånare."
+            if publish
+            else "Granskningen visas inte längre för invånare.",
+        )
+    return redirect(f"{audit.get_absolute_url()}#publication")

@@ -141,3 +141,34 @@ class User(AbstractUser):
     @property
     def sees_whole_municipality(self):
         return self.role in (self.Role.REVISOR, self.Role.KS_HANDLAGGARE)
+
+
+class CalendarTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class CalendarToken(models.Model):
+    """The secret in the address of a user's deadline calendar; revoked tokens are kept so
+    that the user sees when an address stopped working."""
+
+    user = models.ForeignKey(User, verbose_name="användare", on_delete=models.CASCADE, related_name="calendar_tokens")
+    token = models.CharField("nyckel", max_length=64, unique=True)
+    created_at = models.DateTimeField("skapad", auto_now_add=True)
+    revoked_at = models.DateTimeField("återkallad", null=True, blank=True)
+
+    objects = CalendarTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "kalenderadress"
+        verbose_name_plural = "kalenderadresser"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(revoked_at__isnull=True), name="calendar_token_one_active_per_user"
+            ),
+            models.CheckConstraint(condition=~Q(token=""), name="calendar_token_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"Kalender för {self.user}"

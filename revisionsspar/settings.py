@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "recommendations",
     "responses",
     "outbox",
+    "overview",
+    "transparency",
 ]
 
 MIDDLEWARE = [
@@ -99,7 +101,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "committees.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/audits/"
+LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

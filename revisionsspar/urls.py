@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from . import views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="audits:list", permanent=False), name="home"),
+    path("", include("overview.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("ping", views.ping, name="ping"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
@@ -14,5 +13,6 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
+    path("public/", include("transparency.urls")),
     path("admin/", admin.site.urls),
 ]

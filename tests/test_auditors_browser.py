@@ -56,6 +56,8 @@ def test_haninge_case_end_to_end(page, browser_login, axe, mailoutbox, eager_cel
     page.emulate_media(reduced_motion="reduce")
 
     browser_login("revisor.haninge")
+    expect(page.get_by_role("heading", name="Översikt för Haninge")).to_be_visible()
+    page.get_by_role("link", name="Granskningar", exact=True).click()
     expect(page.get_by_role("heading", name="Granskningar")).to_be_visible()
     axe(page)
 

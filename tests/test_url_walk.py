@@ -112,13 +112,60 @@ def read_only(persona, target):
     return 405
 
 
+def annual_report(persona, target, allowed=200):
+    if persona.is_admin:
+        return allowed
+    if persona.municipality != target.municipality:
+        return 404
+    return allowed if persona.role in ("revisor", "ks") else 403
+
+
+def published(persona, target):
+    """The residents' pages show the published Eskilstuna case and nothing of Burlöv's."""
+    return 200 if target.municipality == "eskilstuna" else 404
+
+
 def everyone(status):
     return lambda persona, target: status
 
 
 # url name -> (keyword arguments from a target, expected GET status, expected POST status)
 EXPECTED = {
-    "home": (None, everyone(302), everyone(302)),
+    "overview:dashboard": (None, everyone(200), everyone(405)),
+    "overview:annual_reports": (
+        None,
+        lambda p, t: 404 if p.is_admin else 302 if p.role in ("revisor", "ks") else 403,
+        everyone(405),
+    ),
+    "overview:annual_report": (lambda t: {"slug": t.municipality, "year": t.audit.year}, annual_report, read_only),
+    "overview:annual_report_render": (
+        lambda t: {"slug": t.municipality, "year": t.audit.year},
+        post_only,
+        lambda p, t: annual_report(p, t, ALLOWED),
+    ),
+    # Not rendered yet: the report's page, which tells its state.
+    "overview:annual_report_pdf": (
+        lambda t: {"slug": t.municipality, "year": t.audit.year},
+        lambda p, t: annual_report(p, t, 302),
+        read_only,
+    ),
+    "overview:annual_report_xlsx": (lambda t: {"slug": t.municipality, "year": t.audit.year}, annual_report, read_only),
+    "overview:calendar": (None, everyone(200), everyone(ALLOWED)),
+    "overview:calendar_feed": (lambda t: {"token": "okand-adress"}, everyone(404), everyone(405)),
+    "public:municipality": (lambda t: {"slug": t.municipality}, everyone(200), everyone(405)),
+    "public:case": (lambda t: {"slug": t.municipality, "pk": t.audit.pk}, published, everyone(405)),
+    "public:report": (
+        lambda t: {"slug": t.municipality, "pk": t.audit.pk},
+        lambda p, t: published(p, t) if t.audit.report_file else 404,
+        everyone(405),
+    ),
+    # The worker has not rendered the missiv in the walk.
+    "public:missiv": (lambda t: {"slug": t.municipality, "pk": t.audit.pk}, everyone(404), everyone(405)),
+    "public:attachment": (
+        lambda t: {"slug": t.municipality, "pk": t.audit.pk, "attachment_pk": t.attachment.pk},
+        everyone(404),
+        everyone(405),
+    ),
     "healthz": (None, everyone(200), everyone(200)),
     "ping": (None, everyone(200), everyone(405)),
     "login": (None, everyone(200), everyone(200)),
@@ -130,6 +177,7 @@ EXPECTED = {
         lambda p, t: ALLOWED if p.role == "revisor" else 403,
     ),
     "audits:detail": (lambda t: {"pk": t.audit.pk}, read, read_only),
+    "audits:publish": (lambda t: {"pk": t.audit.pk}, post_only, lambda p, t: write(p, t, ALLOWED)),
     "audits:edit": (lambda t: {"pk": t.audit.pk}, write, lambda p, t: write(p, t, ALLOWED)),
     "audits:report": (
         lambda t: {"pk": t.audit.pk},
@@ -213,8 +261,10 @@ EXPECTED = {
     ),
 }
 # Objects that only Burlöv's open case has; Eskilstuna's ids are those of Burlöv's objects.
-BURLOV_ONLY = {"responses:attachment", "responses:decide_extension"}
-PUBLIC = {"home", "healthz", "ping", "login", "logout"}
+BURLOV_ONLY = {"responses:attachment", "responses:decide_extension", "public:attachment"}
+PUBLIC = {"healthz", "ping", "login", "logout", "overview:calendar_feed"} | {
+    name for name in EXPECTED if name.startswith("public:")
+}
 
 
 def test_every_url_pattern_has_an_expectation():

@@ -107,6 +107,8 @@ def _load_audit(data, municipality, committees, users):
             "ks_office_view": data["ks_office_view"],
             "council_proposal": data["council_proposal"],
             "published": data["published"],
+            # The seeds do not say when the cases were published; the demo uses the sending day.
+            "published_at": _moment(data["sent_on"]) if data["published"] else None,
             "sent_at": _moment(data["sent_on"]),
             "sent_by": users["revisor"],
         },

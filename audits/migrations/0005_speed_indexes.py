@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audits', '0003_recipient_invited_at'),
+        ('audits', '0004_annual_report_and_publication'),
         ('committees', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,81 @@
+"""What the dashboard shows, read only through each app's permission querysets so that a user
+never loads another municipality's or committee's rows."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+from django.db.models.functions import Coalesce
+
+from audits import charts
+from audits.statistics import AnswerState, answer_state, tally_follow_ups, total_tally
+from recommendations.permissions import addressees_visible_to
+from responses.permissions import recipients_visible_to
+
+
+def _recipients(user):
+    return (
+        recipients_visible_to(user)
+        .select_related("audit", "committee", "response")
+        .annotate(effective=Coalesce("extended_deadline", "deadline"))
+        .order_by(F("effective").asc(nulls_last=True), "audit__title", "committee__name")
+    )
+
+
+@dataclass
+class WaitingCase:
+    """A sent case with committees that have not answered yet."""
+
+    audit: object
+    waiting: list = field(default_factory=list)
+    overdue: int = 0
+
+    @property
+    def next_deadline(self):
+        deadlines = [r.effective_deadline for r in self.waiting if r.effective_deadline]
+        return min(deadlines) if deadlines else None
+
+
+def answer_overview(user, today):
+    """Cases awaiting answers and the committees whose answer is overdue, most urgent first."""
+    cases, overdue = {}, []
+    for recipient in _recipients(user):
+        state = answer_state(recipient, today)
+        if state not in (AnswerState.MISSING, AnswerState.AWAITING):
+            continue
+        recipient.days = recipient.days_left(today)
+        case = cases.setdefault(recipient.audit_id, WaitingCase(recipient.audit))
+        case.waiting.append(recipient)
+        if state == AnswerState.MISSING:
+            case.overdue += 1
+            overdue.append(recipient)
+    return list(cases.values()), overdue
+
+
+def follow_up_overview(user):
+    """Current follow-up status tallied by committee and by year of the audit, with charts."""
+    rows = list(
+        addressees_visible_to(user)
+        .with_current_status()
+        .order_by("recipient__committee__name", "recommendation__audit__year")
+        .values_list("recipient__committee__name", "recommendation__audit__year", "current_status")
+    )
+    by_committee = tally_follow_ups(((name, status) for name, _, status in rows), str)
+    by_year = sorted(tally_follow_ups(((year, status) for _, year, status in rows), str), key=lambda t: t.label, reverse=True)
+    return {
+        "by_committee": by_committee,
+        "by_year": by_year,
+        "total": total_tally(by_committee),
+        "committee_chart": charts.follow_up_chart("chart-committee", "Uppföljning per nämnd", by_committee),
+        "year_chart": charts.follow_up_chart("chart-year", "Uppföljning per granskningsår", by_year),
+    }
+
+
+def secretary_deadlines(user, today):
+    """The user's committees' open cases by deadline, and their latest answers."""
+    open_cases, answered = [], []
+    for recipient in _recipients(user):
+        recipient.days = recipient.days_left(today)
+        response = getattr(recipient, "response", None)
+        (answered if response is not None and response.is_submitted else open_cases).append(recipient)
+    answered.sort(key=lambda r: r.response.submitted_at, reverse=True)
+    return open_cases, answered[:10]
