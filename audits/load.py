@@ -245,6 +245,7 @@ class MunicipalityLoader:
                     sent_at=moment(sent_on) if status in Audit.Status.sent() else None,
                     sent_by=self.revisor if status in Audit.Status.sent() else None,
                     published=age >= 1,
+                    published_at=moment(sent_on) if age >= 1 else None,
                 )
             )
         audits = self.create(Audit, audits)
