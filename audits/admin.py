@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Audit, AuditDocument, Recipient, RevisionQuestion, Signatory
+from .models import AnnualReport, Audit, AuditDocument, Recipient, RevisionQuestion, Signatory
 
 
 class SignatoryInline(admin.TabularInline):
@@ -26,7 +26,8 @@ class AuditAdmin(SimpleHistoryAdmin):
     list_filter = ("municipality", "year", "kind", "status", "published")
     search_fields = ("title", "diarienummer", "consultant_firm", "summary")
     filter_horizontal = ("informed_committees",)
-    readonly_fields = ("created_at", "updated_at")
+    # Publication goes through the revisors' button, which records the date and the history.
+    readonly_fields = ("published", "published_at", "created_at", "updated_at")
     inlines = [SignatoryInline, RevisionQuestionInline, RecipientInline]
 
 
@@ -58,3 +59,11 @@ class AuditDocumentAdmin(admin.ModelAdmin):
     list_filter = ("kind", "state")
     search_fields = ("audit__title",)
     readonly_fields = ("requested_at", "rendered_at", "error")
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(admin.ModelAdmin):
+    list_display = ("municipality", "year", "state", "rendered_at")
+    list_filter = ("municipality", "state")
+    search_fields = ("municipality__name",)
+    readonly_fields = ("requested_at", "rendered_at")

@@ -1,9 +1,11 @@
+import secrets
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 
-from .models import Committee, Municipality, User
+from .models import CalendarToken, Committee, Municipality, User
 
 
 class CommitteeInline(admin.TabularInline):
@@ -54,3 +56,19 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Kommun och roll", {"fields": ("municipality", "role", "committees")}),
     )
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Addresses can be revoked here; the secret itself is never shown."""
+
+    list_display = ("user", "created_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    search_fields = ("user__username", "user__first_name", "user__last_name")
+    exclude = ("token",)
+    readonly_fields = ("created_at",)
+
+    def save_model(self, request, obj, form, change):
+        if not obj.token:
+            obj.token = secrets.token_urlsafe(32)
+        super().save_model(request, obj, form, change)
