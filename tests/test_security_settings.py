@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.hashers import identify_hasher
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -241,3 +242,10 @@ def test_gunicorn_settings_in_docker_compose():
     assert {"--workers", "--timeout", "--graceful-timeout", "--max-requests", "--max-requests-jitter"} <= set(options)
     assert int(options["--timeout"]) <= 60 and int(options["--max-requests-jitter"]) > 0
     assert options["--access-logfile"] == "-"
+
+
+def test_overlong_username_is_refused_before_the_lockout_records_it(client, db):
+    response = client.post(reverse("login"), {"username": "x" * 300, "password": "fel"})
+    assert response.status_code == 200
+    assert "150 tecken" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
