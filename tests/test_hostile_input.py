@@ -171,6 +171,10 @@ def form_pages(targets):
     yield from (("revisor.burlov", url) for url in revisor)
     yield "sekr.burlov.ks", reverse("responses:edit", args=[burlov.response.pk])
     yield "revisor.eskilstuna", reverse("responses:reopen", args=[eskilstuna.response.pk])
+    # The publish button and the document renders on a sent case; the year's report; the calendar.
+    yield "revisor.eskilstuna", reverse("audits:detail", args=[eskilstuna.audit.pk])
+    yield "ks.eskilstuna", reverse("overview:annual_report", args=["eskilstuna", eskilstuna.audit.year])
+    yield "revisor.eskilstuna", reverse("overview:calendar")
     # A new request for a later deadline can be made once the pending one is decided.
     decide_extension(burlov.extension_request, burlov.audit.municipality.users.get(role="revisor"), False, "Nej.")
     yield "sekr.burlov.ks", reverse("responses:request_extension", args=[burlov.response.pk])
