@@ -11,8 +11,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from openpyxl import Workbook
@@ -24,8 +22,8 @@ from outbox import dispatch as outbox
 from recommendations.models import Addressee, FollowUp, Recommendation
 
 from . import charts, pdf
-from .documents import RENDER_LOST_AFTER
-from .models import AnnualReport, Audit, Recipient, private_storage
+from .documents import RENDER_LOST_AFTER, record_failure, store_rendered
+from .models import AnnualReport, Audit, Recipient
 from .templatetags.statistics import percent
 from .statistics import AnswerState, answer_state, status_label, tally_answers, tally_follow_ups, total_tally
 
@@ -275,26 +273,6 @@ def render_and_store(report_id):
         content = render_annual_report_pdf(report.municipality, report.year)
     except Exception as error:
         logger.exception("Årsrapport %s kunde inte framställas", report_id)
-        AnnualReport.objects.filter(pk=report.pk, requested_at=requested_at).update(
-            state=AnnualReport.State.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
-        )
+        record_failure(report, requested_at, error)
         return None
-    name = private_storage.save(
-        f"annual-reports/{report.municipality.slug}-{report.year}.pdf", ContentFile(content)
-    )
-    with transaction.atomic():
-        current = AnnualReport.objects.select_for_update().filter(pk=report.pk).first()
-        overtaken = current is None or current.requested_at != requested_at
-        old_name = None if overtaken else current.file.name
-        if not overtaken:
-            current.file.name = name
-            current.state = AnnualReport.State.READY
-            current.error = ""
-            current.rendered_at = timezone.now()
-            current.save(update_fields=["file", "state", "error", "rendered_at"])
-    if overtaken:
-        private_storage.delete(name)
-        return current
-    if old_name and old_name != name:
-        private_storage.delete(old_name)
-    return current
+    return store_rendered(report, requested_at, f"annual-reports/{report.municipality.slug}-{report.year}.pdf", content)

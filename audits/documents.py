@@ -15,7 +15,7 @@ from django.utils import timezone
 from outbox import dispatch as outbox
 
 from . import pdf
-from .models import Audit, AuditDocument, private_storage
+from .models import Audit, AuditDocument, DocumentState, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -68,18 +68,29 @@ def render_and_store(audit_id, kind):
         return None
     except Exception as error:
         logger.exception("PDF %s för granskning %s kunde inte framställas", kind, audit_id)
-        AuditDocument.objects.filter(pk=document.pk, requested_at=requested_at).update(
-            state=AuditDocument.State.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
-        )
+        record_failure(document, requested_at, error)
         return None
-    name = private_storage.save(f"documents/{audit_id}/{kind}.pdf", ContentFile(content))
+    return store_rendered(document, requested_at, f"documents/{audit_id}/{kind}.pdf", content)
+
+
+def record_failure(document, requested_at, error):
+    """Mark a queued render failed, unless a newer request has overtaken it."""
+    type(document).objects.filter(pk=document.pk, requested_at=requested_at).update(
+        state=DocumentState.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
+def store_rendered(document, requested_at, path, content):
+    """Store a render of a document (an AuditDocument or an AnnualReport) and mark it ready,
+    unless a newer request has overtaken it; the file it replaces is deleted."""
+    name = private_storage.save(path, ContentFile(content))
     with transaction.atomic():
-        current = AuditDocument.objects.select_for_update().filter(pk=document.pk).first()
+        current = type(document).objects.select_for_update().filter(pk=document.pk).first()
         overtaken = current is None or current.requested_at != requested_at
         old_name = None if overtaken else current.file.name
         if not overtaken:
             current.file.name = name
-            current.state = AuditDocument.State.READY
+            current.state = DocumentState.READY
             current.error = ""
             current.rendered_at = timezone.now()
             current.save(update_fields=["file", "state", "error", "rendered_at"])
