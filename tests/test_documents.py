@@ -145,7 +145,10 @@ def test_council_report_has_every_answer_and_flags_missing_and_late(case):
     text = pdf_text(content)
     assert "Anmälan av nämndernas svar på kommunrevisionens granskning" in text
     assert "Förslag till kommunfullmäktige Granskningen och svaren läggs till handlingarna." in text
-    assert "Samtliga nämnder rekommenderas att:" in text
+    assert "Samtliga nämnder rekommenderas att: 2. Säkerställa att arbetet följer programmet." in text
+    # Each committee's table refers to the recommendations by their numbers.
+    assert "Rekommendation nr Ställningstagande Planerade åtgärder 2 Instämmer delvis Plan tas fram hösten 2023." in text
+    assert text.count("Säkerställa att arbetet följer programmet.") == 1
     for fact in ["Sammanträde: 2023-03-13, § 85", "KSKF/2022:442", "2023-03-16, § 19", "GSN/2022:817", "2023-03-28, § 20", "KFN/2023:41"]:
         assert fact in text
     assert "2023-03-24 (förlängd från 2023-03-20)" in text
