@@ -3,16 +3,19 @@ from django.db.models import Exists, OuterRef
 
 from committees.models import Committee
 
-from .forms import FilterForm, LeanSelect
+from .forms import FilterForm, LeanSelect, SharedChoices
 from .models import Audit, Recipient
 from .search import search
 
 AUDIT_SEARCH_FIELDS = ["title", "diarienummer", "consultant_firm", "purpose", "summary", "overall_assessment"]
 
 
-def committees_for_filter(user):
+def committee_choices(user):
+    """The answering committees the user may filter by, as (id, name) choices."""
     committees = Committee.objects.answering().order_by("name")
-    return committees if user.is_superuser else committees.filter(municipality_id=user.municipality_id)
+    if not user.is_superuser:
+        committees = committees.filter(municipality_id=user.municipality_id)
+    return SharedChoices(committees.values_list("pk", "name"))
 
 
 def search_filter_method(fields):
@@ -34,12 +37,10 @@ class AuditFilter(django_filters.FilterSet):
     consultant = django_filters.ChoiceFilter(
         label="Konsult", field_name="consultant_firm", empty_label="Alla", widget=LeanSelect
     )
-    committee = django_filters.ModelChoiceFilter(
-        label="Nämnd",
-        queryset=Committee.objects.none(),
-        method="filter_committee",
-        empty_label="Alla nämnder",
-        widget=LeanSelect,
+    # Choices rather than a queryset: the chosen value is checked against the listed ones
+    # without a query of its own.
+    committee = django_filters.ChoiceFilter(
+        label="Nämnd", method="filter_committee", empty_label="Alla nämnder", widget=LeanSelect
     )
 
     filter_text = search_filter_method(AUDIT_SEARCH_FIELDS)
@@ -55,7 +56,7 @@ class AuditFilter(django_filters.FilterSet):
         pairs = list(self.queryset.order_by().values_list("year", "consultant_firm").distinct())
         self.filters["year"].extra["choices"] = [(year, year) for year in sorted({y for y, _ in pairs}, reverse=True)]
         self.filters["consultant"].extra["choices"] = [(firm, firm) for firm in sorted({f for _, f in pairs if f})]
-        self.filters["committee"].queryset = committees_for_filter(request.user)
+        self.filters["committee"].extra["choices"] = committee_choices(request.user)
 
-    def filter_committee(self, queryset, name, committee):
-        return queryset.filter(Exists(Recipient.objects.filter(audit=OuterRef("pk"), committee=committee)))
+    def filter_committee(self, queryset, name, committee_id):
+        return queryset.filter(Exists(Recipient.objects.filter(audit=OuterRef("pk"), committee_id=committee_id)))

@@ -1,3 +1,5 @@
+import html
+
 import filetype
 from django import forms
 from django.conf import settings
@@ -6,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from committees.fields import IdsChoiceField
 from committees.models import Committee
@@ -45,26 +47,30 @@ class FilterForm(StyledFormMixin, forms.Form):
     pass
 
 
+class SharedChoices(tuple):
+    """Choices built for one request and never changed: the copies Django makes of a form's
+    fields share them instead of copying hundreds of pairs."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class LeanSelect(forms.Select):
-    """A select rendered in Python, with the same markup as Django's template.
+    """A select of plain (value, label) choices rendered in Python, with Django's markup.
 
     Django renders every option through templates of its own; a filter listing a
     municipality's hundreds of audits then costs more than all the page's queries.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = [option for _, group, _ in widget["optgroups"] for option in group]
-        return format_html(
-            '<select name="{}"{}>\n{}\n</select>',
-            widget["name"],
-            flatatt(widget["attrs"]),
-            format_html_join(
-                "\n",
-                '  <option value="{}"{}>{}</option>',
-                ((str(option["value"]), flatatt(option["attrs"]), option["label"]) for option in options),
-            ),
+        selected = {str(chosen) for chosen in self.format_value(value)}
+        options = "\n".join(
+            f'  <option value="{html.escape(str(choice))}"{" selected" if str(choice) in selected else ""}>{html.escape(str(label))}</option>'
+            for choice, label in self.choices
         )
+        final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        # Every value and label is escaped as Django's escape() does; flatatt escapes the attributes.
+        return mark_safe(f'<select name="{html.escape(name)}"{final_attrs}>\n{options}\n</select>')
 
 
 def date_input():

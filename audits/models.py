@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -41,11 +41,13 @@ class AuditQuerySet(models.QuerySet):
         if user.sees_whole_municipality:
             return self.filter(municipality_id=user.municipality_id)
         if user.is_secretary:
+            # EXISTS rather than a join: one row per audit without DISTINCT, so that a table
+            # page can count its rows with a window function.
             return self.filter(
+                Exists(Recipient.objects.filter(audit=OuterRef("pk"), committee__in=user.committees.all())),
                 municipality_id=user.municipality_id,
                 status__in=Audit.Status.sent(),
-                recipients__committee__in=user.committees.all(),
-            ).distinct()
+            )
         return self.none()
 
     def editable_by(self, user):
@@ -225,8 +227,18 @@ class RecipientQuerySet(models.QuerySet):
             response__status="inskickad"
         )
 
+    def answered(self):
+        """Recipients whose answer has been submitted."""
+        return self.filter(response__status="inskickad")
+
     def with_effective_deadline(self):
         return self.annotate(effective_deadline_db=models.functions.Coalesce("extended_deadline", "deadline"))
+
+    def by_deadline(self):
+        """The nearest deadline (extended or not) first, those without one last."""
+        return self.with_effective_deadline().order_by(
+            F("effective_deadline_db").asc(nulls_last=True), "audit__title", "committee__name"
+        )
 
 
 class Recipient(models.Model):

@@ -31,8 +31,13 @@ class LeanTable(tables.Table):
     def cells(self, record):
         raise NotImplementedError
 
+    def load_related(self, records):
+        """Attach what the cells show of other tables to the records, in as few queries as
+        the table needs; called with a page's records and with all records for an export."""
+
     def lean_rows(self):
-        rows = self.page.object_list if getattr(self, "page", None) else self.rows
+        rows = list(self.page.object_list if getattr(self, "page", None) else self.rows)
+        self.load_related([row.record for row in rows])
         # cells() escapes every value it puts in a cell.
         return mark_safe(
             "\n".join(
@@ -40,6 +45,10 @@ class LeanTable(tables.Table):
                 for index, row in enumerate(rows)
             )
         )
+
+    def as_values(self, exclude_columns=None):
+        self.load_related([row.record for row in self.rows])
+        return super().as_values(exclude_columns)
 
 
 class AuditTable(LeanTable):

@@ -1,10 +1,9 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
-from audits.filters import committees_for_filter, search_filter_method
-from audits.forms import FilterForm, LeanSelect
+from audits.filters import committee_choices, search_filter_method
+from audits.forms import FilterForm, LeanSelect, SharedChoices
 from audits.models import Audit
-from committees.models import Committee
 
 from .models import Addressee, FollowUp, Recommendation
 
@@ -14,15 +13,11 @@ RECOMMENDATION_SEARCH_FIELDS = ["text", "audit__title"]
 
 class RecommendationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Sök i text", method="filter_text")
-    audit = django_filters.ModelChoiceFilter(
-        label="Granskning", queryset=Audit.objects.none(), empty_label="Alla granskningar", widget=LeanSelect
-    )
-    committee = django_filters.ModelChoiceFilter(
-        label="Nämnd",
-        queryset=Committee.objects.none(),
-        method="filter_committee",
-        empty_label="Alla nämnder",
-        widget=LeanSelect,
+    # Choices rather than querysets: a chosen value is checked against the listed ones
+    # without a query of its own.
+    audit = django_filters.ChoiceFilter(label="Granskning", empty_label="Alla granskningar", widget=LeanSelect)
+    committee = django_filters.ChoiceFilter(
+        label="Nämnd", method="filter_committee", empty_label="Alla nämnder", widget=LeanSelect
     )
     year = django_filters.ChoiceFilter(label="År", field_name="audit__year", empty_label="Alla år", widget=LeanSelect)
     status = django_filters.ChoiceFilter(
@@ -42,23 +37,22 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        audits = Audit.objects.visible_to(request.user).order_by("-year", "title")
-        self.filters["audit"].queryset = audits.only("id", "title")
-        self.filters["year"].extra["choices"] = [
-            (year, year) for year in audits.order_by("-year").values_list("year", flat=True).distinct()
-        ]
-        self.filters["committee"].queryset = committees_for_filter(request.user)
+        # The audits and their years from one query.
+        audits = list(Audit.objects.visible_to(request.user).order_by("-year", "title").values_list("pk", "title", "year"))
+        self.filters["audit"].extra["choices"] = SharedChoices((pk, title) for pk, title, _ in audits)
+        self.filters["year"].extra["choices"] = [(year, year) for year in dict.fromkeys(year for _, _, year in audits)]
+        self.filters["committee"].extra["choices"] = committee_choices(request.user)
 
-    def filter_committee(self, queryset, name, committee):
+    def filter_committee(self, queryset, name, committee_id):
         return queryset.filter(
-            Exists(Addressee.objects.filter(recommendation=OuterRef("pk"), recipient__committee=committee))
+            Exists(Addressee.objects.filter(recommendation=OuterRef("pk"), recipient__committee_id=committee_id))
         )
 
     def filter_status(self, queryset, name, status):
         """Keep recommendations where a committee (the chosen one, if any) is judged so now."""
         addressees = Addressee.objects.filter(recommendation=OuterRef("pk")).with_current_status()
-        if committee := self.form.cleaned_data.get("committee"):
-            addressees = addressees.filter(recipient__committee=committee)
+        if committee_id := self.form.cleaned_data.get("committee"):
+            addressees = addressees.filter(recipient__committee_id=committee_id)
         if status == NOT_JUDGED:
             addressees = addressees.filter(current_status__isnull=True)
         else:

@@ -3,7 +3,9 @@ from django.urls import reverse
 
 from audits.tables import LeanTable, cell, link
 
-from .models import FollowUp, Recommendation
+from .models import FollowUp, Recommendation, committee_statuses
+
+ID_BATCH = 2000
 
 STATUS_LABELS = dict(FollowUp.Status.choices)
 
@@ -33,28 +35,37 @@ class RecommendationTable(LeanTable):
         return (
             cell(record.order)
             + cell(record.text, "prose")
-            + cell(link(reverse("audits:detail", args=[record.audit_id]), record.audit.title))
+            + cell(link(self.audit_urls[record.audit_id], record.audit.title))
             + cell(record.audit.year)
             + cell(self.render_addressees(record))
             + cell(self.render_follow_up(record))
         )
 
+    def load_related(self, records):
+        ids = [record.pk for record in records]
+        statuses = {}
+        # In batches: an export of every row stays within SQLite's limit on query parameters.
+        for start in range(0, len(ids), ID_BATCH):
+            statuses.update(committee_statuses(ids[start : start + ID_BATCH]))
+        for record in records:
+            record.committee_statuses = statuses.get(record.pk, [])
+        # A page's rows come from a few audits: one address each.
+        self.audit_urls = {
+            audit_id: reverse("audits:detail", args=[audit_id]) for audit_id in {record.audit_id for record in records}
+        }
+
     def render_addressees(self, record):
-        return ", ".join(addressee.recipient.committee.short_name for addressee in record.addressees.all()) or "–"
+        return ", ".join(status.short_name for status in record.committee_statuses) or "–"
 
     def value_addressees(self, record):
-        return ", ".join(addressee.recipient.committee.name for addressee in record.addressees.all())
+        return ", ".join(status.name for status in record.committee_statuses)
 
     @staticmethod
-    def _follow_up(record, committee_name):
-        return "; ".join(
-            f"{committee_name(addressee.recipient.committee)}: "
-            f"{STATUS_LABELS.get(addressee.current_status, 'Ej bedömd')}"
-            for addressee in record.addressees.all()
-        )
+    def _follow_up(statuses):
+        return "; ".join(f"{name}: {STATUS_LABELS.get(status, 'Ej bedömd')}" for name, status in statuses)
 
     def render_follow_up(self, record):
-        return self._follow_up(record, lambda committee: committee.short_name) or "–"
+        return self._follow_up((status.short_name, status.current_status) for status in record.committee_statuses) or "–"
 
     def value_follow_up(self, record):
-        return self._follow_up(record, lambda committee: committee.name)
+        return self._follow_up((status.name, status.current_status) for status in record.committee_statuses)

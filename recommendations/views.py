@@ -35,14 +35,6 @@ class RecommendationListView(FilteredTableView):
             .select_related("audit")
             # Narrow rows: the sort runs over every matching row before the page is cut.
             .only("id", "audit_id", "order", "text", "audit__id", "audit__title", "audit__year")
-            .prefetch_related(
-                Prefetch(
-                    "addressees",
-                    queryset=Addressee.objects.select_related("recipient__committee")
-                    .with_current_status()
-                    .order_by("recipient__committee__kind", "recipient__committee__name"),
-                )
-            )
             .order_by("-audit__year", "audit__title", "order", "id")
         )
 

@@ -34,29 +34,29 @@ def board(slug):
 
 
 @pytest.mark.parametrize(
-    "url,params,expected",
+    "url,params",
     [
-        # Session, user with municipality, filter choices, count, page, prefetched committees;
-        # the audit list's choices are years with firms and committees, the recommendation
-        # list's years, audits and committees.
-        ("/audits/", {}, 7),
-        ("/audits/", {"sort": "-sent_at", "page": 2}, 7),
-        ("/recommendations/", {}, 8),
-        ("/recommendations/", {"sort": "audit", "page": 2}, 8),
+        ("/audits/", {}),
+        ("/audits/", {"sort": "-sent_at", "page": 2}),
+        ("/recommendations/", {}),
+        ("/recommendations/", {"sort": "audit", "page": 2}),
     ],
 )
-def test_list_page_queries_are_pinned(client, small_and_large, url, params, expected):
+def test_list_page_queries_are_pinned(client, small_and_large, url, params):
+    # Session, user with municipality, two for the filter choices (the audit list's years
+    # with firms and committees, the recommendation list's audits with years and committees),
+    # the page with its row count, and the committees of the page's rows.
     small, large = small_and_large
     small_params = {key: value for key, value in params.items() if key != "page"}
-    assert queries(client, small, url, small_params) == queries(client, large, url, params) == expected
+    assert queries(client, small, url, small_params) == queries(client, large, url, params) == 6
 
 
-def test_committee_filter_adds_one_query_at_any_size(client, small_and_large):
+def test_committee_filter_adds_no_query_at_any_size(client, small_and_large):
     small, large = small_and_large
     url = "/recommendations/"
     assert queries(client, small, url, {"committee": board(small)}) == queries(
         client, large, url, {"committee": board(large), "sort": "audit", "page": 2}
-    ) == 9
+    ) == 6
 
 
 @pytest.mark.parametrize("role", ["revisor", "sekr"])
