@@ -105,7 +105,7 @@ def annual_report_context(municipality, year, today=None):
             answers.extend((r.committee.name, answer_state(r, today)) for r in audit.recipients.all())
     answer_tallies = sorted(tally_answers(answers), key=lambda tally: tally.label)
     follow_up_tallies = sorted(
-        tally_follow_ups(((row.committee.name, row.follow_up and row.follow_up.status) for row in rows), str),
+        tally_follow_ups(((row.committee.name, row.follow_up and row.follow_up.status, 1) for row in rows), str),
         key=lambda tally: tally.label,
     )
     follow_up_total = total_tally(follow_up_tallies)

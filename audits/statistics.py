@@ -61,10 +61,11 @@ class FollowUpTally:
 
 
 def tally_follow_ups(rows, key):
-    """Tally (key, status) rows into one FollowUpTally per key, keys in their first order."""
+    """Tally (label, status, pairs) rows into one FollowUpTally per key(label), keys in their
+    first order; a label and status may come in several rows."""
     tallies = {}
-    for label, status in rows:
-        tallies.setdefault(key(label), FollowUpTally(key(label))).counts[status] += 1
+    for label, status, pairs in rows:
+        tallies.setdefault(key(label), FollowUpTally(key(label))).counts[status] += pairs
     return list(tallies.values())
 
 

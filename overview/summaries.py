@@ -3,8 +3,7 @@ never loads another municipality's or committee's rows."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 
 from audits import charts
 from audits.statistics import AnswerState, answer_state, tally_follow_ups, total_tally
@@ -13,12 +12,7 @@ from responses.permissions import recipients_visible_to
 
 
 def _recipients(user):
-    return (
-        recipients_visible_to(user)
-        .select_related("audit", "committee", "response")
-        .annotate(effective=Coalesce("extended_deadline", "deadline"))
-        .order_by(F("effective").asc(nulls_last=True), "audit__title", "committee__name")
-    )
+    return recipients_visible_to(user).select_related("audit", "committee", "response")
 
 
 @dataclass
@@ -38,10 +32,8 @@ class WaitingCase:
 def answer_overview(user, today):
     """Cases awaiting answers and the committees whose answer is overdue, most urgent first."""
     cases, overdue = {}, []
-    for recipient in _recipients(user):
+    for recipient in _recipients(user).open().by_deadline():
         state = answer_state(recipient, today)
-        if state not in (AnswerState.MISSING, AnswerState.AWAITING):
-            continue
         recipient.days = recipient.days_left(today)
         case = cases.setdefault(recipient.audit_id, WaitingCase(recipient.audit))
         case.waiting.append(recipient)
@@ -53,14 +45,18 @@ def answer_overview(user, today):
 
 def follow_up_overview(user):
     """Current follow-up status tallied by committee and by year of the audit, with charts."""
-    rows = list(
-        addressees_visible_to(user)
-        .with_current_status()
-        .order_by("recipient__committee__name", "recommendation__audit__year")
-        .values_list("recipient__committee__name", "recommendation__audit__year", "current_status")
-    )
-    by_committee = tally_follow_ups(((name, status) for name, _, status in rows), str)
-    by_year = sorted(tally_follow_ups(((year, status) for _, year, status in rows), str), key=lambda t: t.label, reverse=True)
+    pairs = addressees_visible_to(user).with_current_status()
+
+    def counted_by(label):
+        # Counted in the database: a municipality holds tens of thousands of pairs.
+        return (
+            pairs.values_list(label, "current_status")
+            .annotate(pairs=Count("pk"))
+            .order_by(label, "current_status")
+        )
+
+    by_committee = tally_follow_ups(counted_by("recipient__committee__name"), str)
+    by_year = sorted(tally_follow_ups(counted_by("recommendation__audit__year"), str), key=lambda t: t.label, reverse=True)
     return {
         "by_committee": by_committee,
         "by_year": by_year,
@@ -71,11 +67,9 @@ def follow_up_overview(user):
 
 
 def secretary_deadlines(user, today):
-    """The user's committees' open cases by deadline, and their latest answers."""
-    open_cases, answered = [], []
-    for recipient in _recipients(user):
+    """The user's committees' open cases by deadline, and their ten latest answers."""
+    open_cases = list(_recipients(user).open().by_deadline())
+    for recipient in open_cases:
         recipient.days = recipient.days_left(today)
-        response = getattr(recipient, "response", None)
-        (answered if response is not None and response.is_submitted else open_cases).append(recipient)
-    answered.sort(key=lambda r: r.response.submitted_at, reverse=True)
-    return open_cases, answered[:10]
+    answered = _recipients(user).answered().order_by("-response__submitted_at")[:10]
+    return open_cases, list(answered)

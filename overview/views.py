@@ -14,11 +14,11 @@ from committees import calendar_tokens
 from committees.models import Municipality
 
 from .calendar import deadline_calendar
+from .summaries import answer_overview, follow_up_overview, secretary_deadlines
+from .tables import DeadlineTable, FollowUpTable, OverdueTable, WaitingCaseTable
 
 # The years an audit may have (the audit_year_range constraint).
 FIRST_YEAR, LAST_YEAR = 1990, 2100
-from .summaries import answer_overview, follow_up_overview, secretary_deadlines
-from .tables import DeadlineTable, FollowUpTable, OverdueTable, WaitingCaseTable
 
 
 @login_required

@@ -2,8 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -35,6 +35,7 @@ from .services import (
     submit_response,
 )
 
+ANSWERED_PER_PAGE = 25
 RESPONSE_WITH_CASE = Response.objects.select_related("recipient__audit", "recipient__committee", "submitted_by")
 
 
@@ -50,30 +51,24 @@ def _add_service_errors(form, error):
 @login_required
 @require_safe
 def response_list(request):
-    """The inbox: open cases by deadline, then the answered ones."""
+    """The inbox: open cases by deadline, then the answered ones, newest first, a page at a time."""
     today = timezone.localdate()
-    recipients = list(
-        recipients_visible_to(request.user)
-        .select_related("audit", "committee", "response")
-        .annotate(effective=Coalesce("extended_deadline", "deadline"))
-        .order_by(F("effective").asc(nulls_last=True), "audit__title", "committee__name")
+    visible = recipients_visible_to(request.user).select_related("audit", "committee", "response")
+    requested_deadline = ExtensionRequest.objects.pending().filter(recipient=OuterRef("pk")).values("requested_deadline")
+    open_cases = list(visible.open().by_deadline().annotate(requested_deadline=Subquery(requested_deadline[:1])))
+    answered = Paginator(visible.answered().order_by("-response__submitted_at", "pk"), ANSWERED_PER_PAGE).get_page(
+        request.GET.get("page")
     )
-    pending = {
-        extension.recipient_id: extension
-        for extension in ExtensionRequest.objects.pending().filter(recipient__in=[r.pk for r in recipients])
-    }
-    open_cases, answered = [], []
-    answerable = answered_for(request.user, recipients)
-    for recipient in recipients:
+    answerable = answered_for(request.user, open_cases)
+    for recipient in open_cases:
         recipient.can_start = recipient.pk in answerable
         recipient.answer = getattr(recipient, "response", None)
         recipient.days = recipient.days_left(today)
-        recipient.pending_extension = pending.get(recipient.pk)
-        (answered if recipient.answer and recipient.answer.is_submitted else open_cases).append(recipient)
-    answered.sort(key=lambda r: r.answer.submitted_at, reverse=True)
+    for recipient in answered:
+        recipient.answer = recipient.response
     pending_decisions = (
         ExtensionRequest.objects.pending()
-        .filter(recipient__in=[r.pk for r in recipients], recipient__audit__in=Audit.objects.editable_by(request.user))
+        .filter(recipient__in=visible, recipient__audit__in=Audit.objects.editable_by(request.user))
         .select_related("recipient__audit", "recipient__committee")
         .order_by("requested_at")
     )
