@@ -4,7 +4,7 @@
    revisionsspar_bench_small with --small) and load it unless it already holds the same data.
 2. Time the pages in-process after warm-up, the PDFs, the reminder sweep, then the audit list
    under gunicorn with 2 workers and wrk on loopback.
-Medians throughout; the ratios compare with a floor measured in the same run.
+Medians throughout; a ratio times its two sides in turn within each round of the same run.
 """
 
 import argparse
@@ -79,14 +79,22 @@ def configure_environment(database_url):
 
 
 def median_seconds(action, repeat, warmup=2):
+    return interleaved_medians([action], repeat, warmup)[0]
+
+
+def interleaved_medians(actions, repeat, warmup=2):
+    """The median time of each action, timed in turn within every round: a ratio of two of
+    them then compares runs made under the same load on the machine."""
     for _ in range(warmup):
-        action()
-    samples = []
+        for action in actions:
+            action()
+    samples = [[] for _ in actions]
     for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for action, timings in zip(actions, samples):
+            start = time.perf_counter()
+            action()
+            timings.append(time.perf_counter() - start)
+    return [statistics.median(timings) for timings in samples]
 
 
 # --- the data -----------------------------------------------------------------------------
@@ -270,16 +278,24 @@ def measure_pages(figures, repeat, verbose, small_slug, large_slug):
 
     revisor, committee, pages = revisor_case(large_slug)
     client = logged_in_client(revisor)
-    per_page = median_seconds(pages_of(client, "/recommendations/", pages), repeat) / len(pages)
-    floor = median_seconds(floor_query(revisor, committee, pages), repeat) / len(pages)
     admin = User.objects.filter(username="bench.admin").first() or User.objects.create_superuser(
         "bench.admin", "bench.admin@example.se", None
     )
     admin_pages = [{}, {"p": pages[-1].get("page", 1)}]
-    admin_page = median_seconds(pages_of(logged_in_client(admin), "/admin/recommendations/recommendation/", admin_pages), repeat)
-    figures["recommendations_page_ms"] = per_page * 1000
-    figures["recommendations_page_vs_sql"] = per_page / floor
-    figures["recommendations_page_vs_admin"] = per_page / (admin_page / len(admin_pages))
+    page, floor, admin_page = (
+        seconds / len(pages)
+        for seconds in interleaved_medians(
+            [
+                pages_of(client, "/recommendations/", pages),
+                floor_query(revisor, committee, pages),
+                pages_of(logged_in_client(admin), "/admin/recommendations/recommendation/", admin_pages),
+            ],
+            repeat,
+        )
+    )
+    figures["recommendations_page_ms"] = page * 1000
+    figures["recommendations_page_vs_sql"] = page / floor
+    figures["recommendations_page_vs_admin"] = page / admin_page
 
     small_revisor, _, small_pages = revisor_case(small_slug)
     figures["queries_per_page_small"] = queries_per_page(logged_in_client(small_revisor), small_pages)
@@ -337,8 +353,9 @@ def measure_pdfs(figures, repeat):
     loaded = pdf.load_audit(audit.pk)
     template_name, build_context = pdf.TEMPLATES[kinds.MISSIV]
     bare = bare_html(render_to_string(template_name, build_context(loaded)))
-    figures["missiv_pdf_s"] = median_seconds(missiv, repeat, warmup=1)
-    bare_s = median_seconds(lambda: HTML(string=bare).write_pdf(pdf_variant=pdf.PDF_VARIANT), repeat, warmup=1)
+    figures["missiv_pdf_s"], bare_s = interleaved_medians(
+        [missiv, lambda: HTML(string=bare).write_pdf(pdf_variant=pdf.PDF_VARIANT)], repeat, warmup=1
+    )
     figures["missiv_pdf_vs_bare"] = figures["missiv_pdf_s"] / bare_s
     figures["council_report_pdf_s"] = median_seconds(
         lambda: pdf.render_document(pdf.load_audit(audit.pk), kinds.COUNCIL_REPORT), repeat, warmup=1
