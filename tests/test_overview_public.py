@@ -58,7 +58,7 @@ def test_case_page_shows_recommendations_positions_actions_and_follow_up(demo, c
     make_follow_up(addressee, status=FollowUp.Status.DELVIS, date=datetime.date(2024, 5, 2))
     content = client.get(f"/public/eskilstuna/{audit.pk}/").content.decode()
     for committee in ESKILSTUNA_COMMITTEES:
-        assert f'<h3 class="h5" id="answer-' in content and committee in content
+        assert '<h3 class="h5" id="answer-' in content and committee in content
     assert "Delvis åtgärdad (2024-05-02)" in content
     assert content.count("Instämmer") >= 7
     position = Position.objects.filter(addressee__recommendation__audit=audit).exclude(planned_actions="").first()
