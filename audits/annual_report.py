@@ -7,7 +7,6 @@ answers against their deadlines and the follow-up of every recommendation, as PD
 
 import datetime
 import io
-import logging
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,12 +21,10 @@ from outbox import dispatch as outbox
 from recommendations.models import Addressee, FollowUp, Recommendation
 
 from . import charts, pdf
-from .documents import RENDER_LOST_AFTER, record_failure, store_rendered
+from .documents import render_queued
 from .models import AnnualReport, Audit, Recipient
 from .templatetags.statistics import percent
 from .statistics import AnswerState, answer_state, status_label, tally_answers, tally_follow_ups, total_tally
-
-logger = logging.getLogger(__name__)
 
 
 def years_with_audits(municipality):
@@ -80,11 +77,6 @@ class Row:
         return status_label(self.follow_up.status if self.follow_up else None)
 
 
-def submitted_position(addressee):
-    position = getattr(addressee, "position", None)
-    return position if position and position.response.is_submitted else None
-
-
 def annual_report_context(municipality, year, today=None):
     today = today or timezone.localdate()
     audits = load_audits(municipality, year)
@@ -95,7 +87,7 @@ def annual_report_context(municipality, year, today=None):
             recommendation_rows = [
                 Row(
                     audit, number, recommendation, addressee.recipient.committee,
-                    submitted_position(addressee), addressee.current_follow_up,
+                    addressee.submitted_position, addressee.current_follow_up,
                 )
                 for addressee in recommendation.addressees.all()
             ]
@@ -252,27 +244,13 @@ def request_annual_report(municipality, year):
     return report
 
 
-def may_request(report):
-    """Whether a user may ask for a (new) render: always, unless one is under way."""
-    if report is None or report.state != AnnualReport.State.QUEUED:
-        return True
-    return timezone.now() - report.requested_at > RENDER_LOST_AFTER
-
-
 def render_and_store(report_id):
-    """Render a queued annual report and record it as ready, or failed with the error.
-
-    Safe to run twice: a report no longer queued is left alone, and a render overtaken by a
-    newer request is thrown away.
-    """
+    """Render the queued annual report (see documents.render_queued)."""
     report = AnnualReport.objects.select_related("municipality").filter(pk=report_id).first()
-    if report is None or report.state != AnnualReport.State.QUEUED:
-        return report
-    requested_at = report.requested_at
-    try:
-        content = render_annual_report_pdf(report.municipality, report.year)
-    except Exception as error:
-        logger.exception("Årsrapport %s kunde inte framställas", report_id)
-        record_failure(report, requested_at, error)
+    if report is None:
         return None
-    return store_rendered(report, requested_at, f"annual-reports/{report.municipality.slug}-{report.year}.pdf", content)
+    return render_queued(
+        report,
+        lambda: render_annual_report_pdf(report.municipality, report.year),
+        f"annual-reports/{report.municipality.slug}-{report.year}.pdf",
+    )

@@ -1,12 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from .documents import may_request, request_document
+from .documents import may_request, request_document, stored_pdf
 from .models import AuditDocument
 from .permissions import get_audit_for_user
 
@@ -37,15 +37,12 @@ def serve_document(request, pk, kind):
     """The stored PDF when it is ready, otherwise a page telling its state: never a render."""
     audit = get_document_audit(request.user, pk, kind)
     document = audit.documents.filter(kind=kind).first()
-    if document and document.state == AuditDocument.State.READY and document.file:
-        try:
-            return FileResponse(
-                document.file.open("rb"),
-                content_type="application/pdf",
-                filename=f"{DOCUMENTS[kind]['filename']}-{audit.pk}.pdf",
-            )
-        except FileNotFoundError:
-            document = None
+    download = stored_pdf(document, f"{DOCUMENTS[kind]['filename']}-{audit.pk}.pdf")
+    if download is not None:
+        return download
+    if document is not None and document.state == AuditDocument.State.READY:
+        # Ready, but its file is gone: offer a new render.
+        document = None
     return render(
         request,
         "audits/document_state.html",

@@ -10,6 +10,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import FileResponse
 from django.utils import timezone
 
 from outbox import dispatch as outbox
@@ -38,10 +39,21 @@ def request_document(audit, kind):
 
 
 def may_request(document):
-    """Whether a user may ask for a (new) render: always, unless one is under way."""
-    if document is None or document.state != AuditDocument.State.QUEUED:
+    """Whether a user may ask for a (new) render of a document (an AuditDocument or an
+    AnnualReport): always, unless one is under way."""
+    if document is None or document.state != DocumentState.QUEUED:
         return True
     return timezone.now() - document.requested_at > RENDER_LOST_AFTER
+
+
+def stored_pdf(document, filename):
+    """The document's stored PDF as a response when it is ready, else None."""
+    if document is None or document.state != DocumentState.READY or not document.file:
+        return None
+    try:
+        return FileResponse(document.file.open("rb"), content_type="application/pdf", filename=filename)
+    except FileNotFoundError:
+        return None
 
 
 def refresh_documents(audit):
@@ -53,24 +65,34 @@ def refresh_documents(audit):
 
 
 def render_and_store(audit_id, kind):
-    """Render the queued document and record it as ready, or failed with the error.
+    """Render the audit's queued document of this kind (see render_queued)."""
+    return render_queued(
+        AuditDocument.objects.filter(audit_id=audit_id, kind=kind).first(),
+        lambda: pdf.render_document(pdf.load_audit(audit_id), kind),
+        f"documents/{audit_id}/{kind}.pdf",
+    )
 
-    Safe to run twice: a document that is no longer queued is left alone, and a render that
-    was overtaken by a newer request is thrown away.
+
+def render_queued(document, render, path):
+    """Render a queued document (an AuditDocument or an AnnualReport) with render() and store
+    it at path as ready, or record it as failed with the error.
+
+    Safe to run twice: a document no longer queued is left alone, and a render overtaken by a
+    newer request is thrown away.
     """
-    document = AuditDocument.objects.filter(audit_id=audit_id, kind=kind).first()
-    if document is None or document.state != AuditDocument.State.QUEUED:
+    if document is None or document.state != DocumentState.QUEUED:
         return document
     requested_at = document.requested_at
     try:
-        content = pdf.render_document(pdf.load_audit(audit_id), kind)
+        content = render()
     except Audit.DoesNotExist:
+        # The case was deleted while its render waited.
         return None
     except Exception as error:
-        logger.exception("PDF %s för granskning %s kunde inte framställas", kind, audit_id)
+        logger.exception("%s kunde inte framställas", document)
         record_failure(document, requested_at, error)
         return None
-    return store_rendered(document, requested_at, f"documents/{audit_id}/{kind}.pdf", content)
+    return store_rendered(document, requested_at, path, content)
 
 
 def record_failure(document, requested_at, error):

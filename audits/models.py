@@ -144,9 +144,10 @@ class Audit(models.Model):
                 | Q(sent_at__isnull=False),
                 name="audit_sent_has_sent_at",
             ),
+            # A date exactly when published: withdrawing clears it.
             models.CheckConstraint(
-                condition=Q(published=False) | Q(published_at__isnull=False),
-                name="audit_published_has_published_at",
+                condition=Q(published=True, published_at__isnull=False) | Q(published=False, published_at__isnull=True),
+                name="audit_published_when_published_at",
             ),
         ]
         # The list is always scoped to a municipality; one index per filter and sort column of
@@ -295,6 +296,12 @@ class Recipient(models.Model):
     @property
     def effective_deadline(self):
         return self.extended_deadline or self.deadline
+
+    @property
+    def submitted_response(self):
+        """The committee's answer once submitted, else None; select_related("response") saves a query."""
+        response = getattr(self, "response", None)
+        return response if response is not None and response.is_submitted else None
 
     def days_left(self, today=None):
         """Days until the effective deadline; negative when overdue, None without a deadline."""

@@ -132,11 +132,6 @@ def recommendation_groups(audit):
     ]
 
 
-def submitted_response(recipient):
-    response = getattr(recipient, "response", None)
-    return response if response and response.is_submitted else None
-
-
 def missiv_context(audit):
     recipients = list(audit.recipients.all())
     informed = list(audit.informed_committees.all())
@@ -174,7 +169,7 @@ def council_report_context(audit, today=None):
     today = today or timezone.localdate()
     answers = []
     for recipient in audit.recipients.all():
-        response = submitted_response(recipient)
+        response = recipient.submitted_response
         deadline = recipient.effective_deadline
         answers.append(
             Answer(

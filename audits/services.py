@@ -158,9 +158,9 @@ def save_audit(form, signatories):
 def deadline_status(recipient, today=None):
     """A short Swedish phrase on where the committee stands against its deadline, and a CSS class."""
     today = today or timezone.localdate()
-    response = getattr(recipient, "response", None)
+    response = recipient.submitted_response
     deadline = recipient.effective_deadline
-    if response is not None and response.is_submitted:
+    if response is not None:
         answered = response.meeting_date or timezone.localtime(response.submitted_at).date()
         if deadline and answered > deadline:
             return f"Besvarad {_days(answered - deadline)} efter svarsdagen", "deadline-late-answer"
@@ -191,7 +191,6 @@ def ensure_recipient(audit, committee):
     if created and audit.is_sent:
         open_for_response(recipient)
     return recipient
-
 
 
 @transaction.atomic

@@ -18,8 +18,7 @@ class AnswerState(models.TextChoices):
 
 def answer_state(recipient, today):
     """Where a committee asked in a sent case stands; the response must be select_related."""
-    response = getattr(recipient, "response", None)
-    if response is not None and response.is_submitted:
+    if response := recipient.submitted_response:
         return AnswerState.LATE if response.was_late else AnswerState.ON_TIME
     deadline = recipient.effective_deadline
     return AnswerState.MISSING if deadline and deadline < today else AnswerState.AWAITING

@@ -381,7 +381,6 @@ def audit_history(request, pk):
     return render(request, "audits/history.html", {"audit": audit, "page": page})
 
 
-
 @login_required
 @require_POST
 def audit_publish(request, pk):

@@ -1,10 +1,9 @@
-import secrets
-
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 
+from . import calendar_tokens
 from .models import CalendarToken, Committee, Municipality, User
 
 
@@ -70,5 +69,5 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not obj.token:
-            obj.token = secrets.token_urlsafe(32)
+            obj.token = calendar_tokens.new_secret()
         super().save_model(request, obj, form, change)

@@ -8,6 +8,10 @@ from django.utils import timezone
 from .models import CalendarToken
 
 
+def new_secret():
+    return secrets.token_urlsafe(32)
+
+
 def active_token(user):
     return CalendarToken.objects.active().filter(user=user).first()
 
@@ -16,7 +20,7 @@ def active_token(user):
 def create_token(user):
     """Give the user a new calendar address; the previous one stops working."""
     revoke_token(user)
-    return CalendarToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+    return CalendarToken.objects.create(user=user, token=new_secret())
 
 
 def revoke_token(user):

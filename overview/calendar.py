@@ -13,7 +13,7 @@ from responses.permissions import recipients_visible_to
 def _event(recipient, site_url, stamp):
     deadline = recipient.effective_deadline
     response = getattr(recipient, "response", None)
-    answered = response is not None and response.is_submitted
+    answered = recipient.submitted_response is not None
     event = Event()
     # A stable UID lets calendar programs move the event when the deadline changes.
     event.add("uid", f"svarsdag-{recipient.pk}@revisionsspar")

@@ -25,7 +25,7 @@ def _days(days):
 
 
 class WaitingCaseTable(tables.Table):
-    audit = tables.Column(verbose_name="Granskning", orderable=False)
+    audit = tables.Column(verbose_name="Granskning", orderable=False, linkify=True)
     waiting = tables.Column(verbose_name="Väntar på", orderable=False)
     next_deadline = tables.DateColumn(verbose_name="Närmaste svarsdag", format="Y-m-d", orderable=False)
     overdue = tables.Column(verbose_name="Försenade svar", orderable=False)
@@ -34,25 +34,19 @@ class WaitingCaseTable(tables.Table):
         attrs = TABLE_ATTRS
         empty_text = "Inga ärenden väntar på svar."
 
-    def render_audit(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.title)
-
     def render_waiting(self, value):
         return ", ".join(recipient.committee.short_name for recipient in value)
 
 
 class OverdueTable(tables.Table):
     committee = tables.Column(verbose_name="Nämnd", orderable=False)
-    audit = tables.Column(verbose_name="Granskning", orderable=False)
+    audit = tables.Column(verbose_name="Granskning", orderable=False, linkify=True)
     deadline = tables.Column(verbose_name="Svarsdag", empty_values=(), orderable=False)
     days = tables.Column(verbose_name="Försenat", orderable=False)
 
     class Meta:
         attrs = TABLE_ATTRS
         empty_text = "Inga svar är försenade."
-
-    def render_audit(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.title)
 
     def render_deadline(self, record):
         return _deadline(record)
@@ -98,7 +92,7 @@ class FollowUpTable(tables.Table):
 class DeadlineTable(tables.Table):
     """A secretary's open cases: what to answer, for which committee, by when."""
 
-    audit = tables.Column(verbose_name="Granskning", orderable=False)
+    audit = tables.Column(verbose_name="Granskning", orderable=False, linkify=True)
     committee = tables.Column(verbose_name="Nämnd", orderable=False)
     deadline = tables.Column(verbose_name="Svara senast", empty_values=(), orderable=False)
     days = tables.Column(verbose_name="Tid kvar", empty_values=(), orderable=False)
@@ -107,9 +101,6 @@ class DeadlineTable(tables.Table):
     class Meta:
         attrs = TABLE_ATTRS
         empty_text = "Inga ärenden väntar på svar från dina nämnder."
-
-    def render_audit(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.title)
 
     def render_deadline(self, record):
         return _deadline(record)

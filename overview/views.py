@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from audits.annual_report import annual_report_xlsx, may_request, request_annual_report, years_with_audits
+from audits.annual_report import annual_report_xlsx, request_annual_report, years_with_audits
+from audits.documents import may_request, stored_pdf
 from audits.models import AnnualReport
 from committees import calendar_tokens
 from committees.models import Municipality
@@ -64,6 +65,10 @@ def get_municipality_for_annual_report(user, slug, year=None):
     return municipality
 
 
+def _annual_report(user, municipality, year):
+    return AnnualReport.objects.visible_to(user).filter(municipality=municipality, year=year).first()
+
+
 @login_required
 @require_safe
 def annual_reports(request):
@@ -78,7 +83,7 @@ def annual_reports(request):
 @require_safe
 def annual_report(request, slug, year):
     municipality = get_municipality_for_annual_report(request.user, slug, year)
-    report = AnnualReport.objects.visible_to(request.user).filter(municipality=municipality, year=year).first()
+    report = _annual_report(request.user, municipality, year)
     return render(
         request,
         "overview/annual_report.html",
@@ -112,17 +117,8 @@ def annual_report_render(request, slug, year):
 def annual_report_pdf(request, slug, year):
     """The stored PDF when ready; otherwise the report's page, which tells its state."""
     municipality = get_municipality_for_annual_report(request.user, slug, year)
-    report = AnnualReport.objects.visible_to(request.user).filter(municipality=municipality, year=year).first()
-    if report and report.state == AnnualReport.State.READY and report.file:
-        try:
-            return FileResponse(
-                report.file.open("rb"),
-                content_type="application/pdf",
-                filename=f"arsrapport-{municipality.slug}-{year}.pdf",
-            )
-        except FileNotFoundError:
-            pass
-    return redirect("overview:annual_report", slug=municipality.slug, year=year)
+    download = stored_pdf(_annual_report(request.user, municipality, year), f"arsrapport-{municipality.slug}-{year}.pdf")
+    return download or redirect("overview:annual_report", slug=municipality.slug, year=year)
 
 
 @login_required

@@ -109,6 +109,12 @@ class Addressee(models.Model):
         return self.recipient.committee
 
     @property
+    def submitted_position(self):
+        """The committee's position on it once its answer is submitted, else None."""
+        position = getattr(self, "position", None)
+        return position if position is not None and position.response.is_submitted else None
+
+    @property
     def current_follow_up(self):
         """The latest judgement; uses prefetched follow_ups when present."""
         follow_ups = list(self.follow_ups.all())

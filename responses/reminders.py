@@ -129,8 +129,7 @@ def sweep(today=None):
 def is_stale(reminder):
     """True when the case was answered, the deadline moved or a newer reminder took over."""
     recipient = reminder.recipient
-    response = getattr(recipient, "response", None)
-    if response is not None and response.is_submitted:
+    if recipient.submitted_response is not None:
         return True
     if not recipient.audit.is_sent or recipient.effective_deadline != reminder.deadline:
         return True

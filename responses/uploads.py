@@ -1,4 +1,5 @@
-"""Attachments must be PDF, DOCX or ODT documents of limited size, judged by their content."""
+"""Attachments must be PDF, DOCX or ODT documents of limited size, judged by their content,
+and are always served as downloads."""
 
 import zipfile
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -90,3 +92,17 @@ def check_upload(kind, uploaded):
     if path.suffix.lower() != f".{extension}":
         uploaded.name = f"{path.stem}.{extension}"
     return CheckedUpload(kind=kind, file=uploaded, content_type=content_type, extension=extension)
+
+
+def attachment_download(attachment):
+    """A stored attachment as a download under its original name, never shown inline; a
+    missing file is a 404."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Filen saknas.") from None
+    download = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+    download["X-Content-Type-Options"] = "nosniff"
+    return download

@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from audits.models import Audit
 
+from . import uploads
 from .forms import AnswerForm, ExtensionDecisionForm, ExtensionRequestForm, ReopenForm
 from .models import ExtensionRequest, Response
 from .permissions import (
@@ -193,15 +193,7 @@ def response_edit(request, pk):
 @require_safe
 def attachment_download(request, pk):
     """Serve an attachment to those who may read its answer, always as a download."""
-    attachment = get_attachment_for_user(request.user, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("Filen saknas.") from None
-    download = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
-    )
-    download["X-Content-Type-Options"] = "nosniff"
+    download = uploads.attachment_download(get_attachment_for_user(request.user, pk))
     download["Cache-Control"] = "private, no-store"
     return download
 

@@ -39,8 +39,8 @@ def public_attachments(audit):
     )
 
 
-def ready_missiv(audit):
-    return audit.documents.filter(kind=AuditDocument.Kind.MISSIV, state=AuditDocument.State.READY).exclude(file="").first()
+def missiv(audit):
+    return audit.documents.filter(kind=AuditDocument.Kind.MISSIV).first()
 
 
 @dataclass
@@ -112,11 +112,6 @@ class PublicCase:
     has_missiv: bool = False
 
 
-def _submitted(recipient):
-    response = getattr(recipient, "response", None)
-    return response if response is not None and response.is_submitted else None
-
-
 def _local_date(moment):
     return timezone.localdate(moment) if moment else None
 
@@ -170,41 +165,34 @@ def _case(audit):
         has_report=bool(audit.report_file),
         has_missiv=any(document.file for document in audit.documents.all()),
     )
-    numbers = {}
+    positions_by_recipient = {}
     for number, recommendation in enumerate(audit.recommendations.all(), start=1):
-        numbers[recommendation.pk] = number
         public_addressees = []
         for addressee in recommendation.addressees.all():
-            position = getattr(addressee, "position", None)
+            position = addressee.submitted_position
             current = addressee.current_follow_up
             public_addressees.append(
                 PublicAddressee(
                     committee=addressee.recipient.committee.name,
-                    position=position.get_position_display()
-                    if position and position.response.is_submitted and position.position
-                    else "",
+                    position=position.get_position_display() if position and position.position else "",
                     status=status_label(current.status if current else None),
                     status_date=current.date if current else None,
                 )
             )
-        case.recommendations.append(PublicRecommendation(number, recommendation.text, public_addressees))
-    positions_by_recipient = {}
-    for recommendation in audit.recommendations.all():
-        for addressee in recommendation.addressees.all():
-            position = getattr(addressee, "position", None)
-            if position and position.response.is_submitted:
+            if position:
                 positions_by_recipient.setdefault(addressee.recipient_id, []).append(
                     PublicPosition(
-                        numbers[recommendation.pk],
+                        number,
                         recommendation.text,
                         position.get_position_display() or "Ej angivet",
                         position.planned_actions,
                         position.planned_date,
                     )
                 )
+        case.recommendations.append(PublicRecommendation(number, recommendation.text, public_addressees))
     for recipient in audit.recipients.all():
         case.committees.append(recipient.committee.name)
-        response = _submitted(recipient)
+        response = recipient.submitted_response
         if response is None:
             case.waiting_for.append(recipient.committee.name)
             continue
