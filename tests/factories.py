@@ -69,6 +69,24 @@ def make_sent_audit(municipality=None, **fields):
     return make_audit(municipality, **fields)
 
 
+def make_inbox_with_many_answers(answered=27):
+    """A municipality whose committee has answered `answered` cases, titled "Besvarad 00" on, one
+    a day with the newest last, and has one case open; returns its revisor."""
+    municipality = make_municipality()
+    committee = make_committee(municipality)
+    for day in range(answered):
+        recipient = make_recipient(make_sent_audit(municipality, title=f"Besvarad {day:02d}"), committee)
+        make_response(
+            recipient,
+            status=Response.Status.INSKICKAD,
+            submitted_at=datetime.datetime(2030, 1, 1, 9, 0, tzinfo=datetime.UTC) + datetime.timedelta(days=day),
+            meeting_date=datetime.date(2029, 12, 1),
+            paragraf="§ 1",
+        )
+    make_recipient(make_sent_audit(municipality, title="Öppen granskning"), committee)
+    return make_user(User.Role.REVISOR, municipality, password="demo")
+
+
 def answer_form_data(response, position="instammer", **fields):
     """POST data for the answer's edit page: complete meeting facts and the same position on
     every addressed recommendation; override any field by keyword."""

@@ -1,14 +1,16 @@
 """End to end in Chromium: Burlöv's kommunstyrelsen answers its open case with the minutes
-attached, the revisor reads it and downloads the minutes, and the answer is closed to edits."""
+attached, the revisor reads it and downloads the minutes, and the answer is closed to edits;
+a revisor pages back through many answered cases."""
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from audits.models import Audit
 from responses.models import Response
 
-from .factories import make_pdf_bytes
+from .factories import make_inbox_with_many_answers, make_pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
@@ -139,3 +141,20 @@ def test_extension_request_decision_and_reopening(demo, page, browser_login, axe
     page.get_by_text("Yttrandet är öppnat igen.").wait_for()
     assert page.get_by_text("Diarienumret saknar årtal.").first.is_visible()
     axe(page)
+
+
+def test_revisor_pages_back_through_the_answered_cases(page, browser_login, axe):
+    revisor = make_inbox_with_many_answers()
+    browser_login(revisor.username)
+    page.goto("/responses/")
+    answered = page.get_by_role("region", name="Besvarade")
+    expect(answered.get_by_role("link", name="Besvarad 26")).to_be_visible()
+    expect(answered.get_by_role("link", name="Besvarad 01")).to_have_count(0)
+    axe(page)
+    answered.get_by_role("link", name="Äldre").click()
+    answered = page.get_by_role("region", name="Besvarade")
+    expect(answered.get_by_text("Sida 2 av 2")).to_be_visible()
+    expect(answered.get_by_role("link", name="Besvarad 00")).to_be_visible()
+    expect(page.get_by_role("region", name="Att besvara")).to_contain_text("Öppen granskning")
+    answered.get_by_role("link", name="Nyare").click()
+    expect(page.get_by_role("region", name="Besvarade").get_by_role("link", name="Besvarad 26")).to_be_visible()

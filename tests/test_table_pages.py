@@ -2,21 +2,18 @@
 must match the rows shown, whoever looks, and a page past the end still shows the last one. The
 inbox shows its answered cases a page at a time."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from committees.models import User
-from responses.models import Response
 
 from .factories import (
     make_committee,
+    make_inbox_with_many_answers,
     make_municipality,
     make_recipient,
     make_recommendation,
-    make_response,
     make_sent_audit,
     make_user,
 )
@@ -81,22 +78,7 @@ def test_an_empty_list_has_one_empty_page(client):
 
 @pytest.fixture
 def inbox_with_many_answers(client):
-    """A revisor's municipality with 27 answered cases (one a day, the newest last) and one
-    open case."""
-    municipality = make_municipality()
-    committee = make_committee(municipality)
-    for day in range(27):
-        recipient = make_recipient(make_sent_audit(municipality, title=f"Besvarad {day:02d}"), committee)
-        make_response(
-            recipient,
-            status=Response.Status.INSKICKAD,
-            submitted_at=datetime.datetime(2030, 1, 1, 9, 0, tzinfo=datetime.UTC) + datetime.timedelta(days=day),
-            meeting_date=datetime.date(2029, 12, 1),
-            paragraf="§ 1",
-        )
-    make_recipient(make_sent_audit(municipality, title="Öppen granskning"), committee)
-    revisor = make_user(User.Role.REVISOR, municipality)
-    client.force_login(revisor, backend="committees.backends.UserBackend")
+    client.force_login(make_inbox_with_many_answers(), backend="committees.backends.UserBackend")
     return client
 
 
