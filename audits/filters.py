@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef
 
 from committees.models import Committee
 
+from .filter_choices import cached_choices
 from .forms import FilterForm, LeanSelect, SharedChoices
 from .models import Audit, Recipient
 from .search import search
@@ -12,10 +13,14 @@ AUDIT_SEARCH_FIELDS = ["title", "diarienummer", "consultant_firm", "purpose", "s
 
 def committee_choices(user):
     """The answering committees the user may filter by, as (id, name) choices."""
-    committees = Committee.objects.answering().order_by("name")
-    if not user.is_superuser:
-        committees = committees.filter(municipality_id=user.municipality_id)
-    return SharedChoices(committees.values_list("pk", "name"))
+
+    def build():
+        committees = Committee.objects.answering().order_by("name")
+        if not user.is_superuser:
+            committees = committees.filter(municipality_id=user.municipality_id)
+        return SharedChoices(committees.values_list("pk", "name"))
+
+    return cached_choices("committees", user, build)
 
 
 def search_filter_method(fields):
@@ -53,7 +58,11 @@ class AuditFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         # The years and the firms from one query of their distinct pairs.
-        pairs = list(self.queryset.order_by().values_list("year", "consultant_firm").distinct())
+        pairs = cached_choices(
+            "audit-years-firms",
+            request.user,
+            lambda: list(self.queryset.order_by().values_list("year", "consultant_firm").distinct()),
+        )
         self.filters["year"].extra["choices"] = [(year, year) for year in sorted({y for y, _ in pairs}, reverse=True)]
         self.filters["consultant"].extra["choices"] = [(firm, firm) for firm in sorted({f for _, f in pairs if f})]
         self.filters["committee"].extra["choices"] = committee_choices(request.user)

@@ -20,6 +20,7 @@ from committees.models import Committee, Municipality, User
 from recommendations.models import Addressee, FollowUp, Recommendation
 from responses.models import Position, Response
 
+from .filter_choices import forget_filter_choices
 from .models import Audit, Recipient, RevisionQuestion, Signatory
 
 LOAD_PASSWORD = "last"
@@ -397,4 +398,6 @@ def generate_load(size=LoadSize(), progress=None):
             totals[model] = totals.get(model, 0) + count
         if progress:
             progress(index + 1 - first, name)
+    # bulk_create sends no signals: retire the cached filter choices here.
+    forget_filter_choices()
     return totals

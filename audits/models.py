@@ -30,25 +30,36 @@ def _choices_constraint(field, choices, name):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": list(choices.values)}), name=name)
 
 
+def readable_audits(user, path=""):
+    """The condition that an audit, reached from the queried model by `path` ("" or
+    "audit__"), may be read by the user: the whole municipality for revisors and KS staff,
+    for secretaries only cases sent to one of their committees.
+
+    A condition rather than a subquery of audits: a query that joins the audit anyway
+    filters on that join instead of scanning the municipality's audits a second time.
+    """
+    nothing = Q(pk__in=[])
+    if not user.is_authenticated:
+        return nothing
+    if user.is_superuser:
+        return Q()
+    in_municipality = Q(**{f"{path}municipality_id": user.municipality_id})
+    if user.sees_whole_municipality:
+        return in_municipality
+    if user.is_secretary:
+        # EXISTS rather than a join: one row per audit without DISTINCT, so that a table
+        # page can count its rows with a window function.
+        sent_to_own_committee = Exists(
+            Recipient.objects.filter(audit=OuterRef(f"{path}pk"), committee__in=user.committees.all())
+        )
+        return in_municipality & Q(**{f"{path}status__in": Audit.Status.sent()}) & Q(sent_to_own_committee)
+    return nothing
+
+
 class AuditQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Audits the user may read: the whole municipality for revisors and KS staff,
-        for secretaries only cases sent to one of their committees."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if user.sees_whole_municipality:
-            return self.filter(municipality_id=user.municipality_id)
-        if user.is_secretary:
-            # EXISTS rather than a join: one row per audit without DISTINCT, so that a table
-            # page can count its rows with a window function.
-            return self.filter(
-                Exists(Recipient.objects.filter(audit=OuterRef("pk"), committee__in=user.committees.all())),
-                municipality_id=user.municipality_id,
-                status__in=Audit.Status.sent(),
-            )
-        return self.none()
+        """Audits the user may read (see readable_audits)."""
+        return self.filter(readable_audits(user))
 
     def editable_by(self, user):
         if not user.is_authenticated:

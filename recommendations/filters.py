@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
+from audits.filter_choices import cached_choices
 from audits.filters import committee_choices, search_filter_method
 from audits.forms import FilterForm, LeanSelect, SharedChoices
 from audits.models import Audit
@@ -38,7 +39,11 @@ class RecommendationFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         # The audits and their years from one query.
-        audits = list(Audit.objects.visible_to(request.user).order_by("-year", "title").values_list("pk", "title", "year"))
+        audits = cached_choices(
+            "audits",
+            request.user,
+            lambda: list(Audit.objects.visible_to(request.user).order_by("-year", "title").values_list("pk", "title", "year")),
+        )
         self.filters["audit"].extra["choices"] = SharedChoices((pk, title) for pk, title, _ in audits)
         self.filters["year"].extra["choices"] = [(year, year) for year in dict.fromkeys(year for _, _, year in audits)]
         self.filters["committee"].extra["choices"] = committee_choices(request.user)

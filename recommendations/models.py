@@ -1,21 +1,20 @@
-import functools
 from collections import defaultdict
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
 
-from audits.models import Audit, Recipient
+from audits.models import Audit, Recipient, readable_audits
 
 
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Recommendations of audits the user may read; secretaries see only those
         addressed to their committees."""
-        qs = self.filter(audit__in=Audit.objects.visible_to(user))
+        qs = self.filter(readable_audits(user, "audit__"))
         if user.is_authenticated and user.is_secretary and not user.is_superuser:
             # EXISTS rather than a join and DISTINCT, as in Audit.objects.visible_to.
             qs = qs.filter(
@@ -172,21 +171,31 @@ class FollowUp(models.Model):
         return f"{self.get_status_display()} ({self.date})"
 
 
-@functools.cache
-def _committee_status_rows():
-    # Built once per process and only ever cloned: building the query costs a third of
-    # running it, on every page of the recommendation list.
-    return (
-        Addressee.objects.with_current_status()
-        .order_by("recipient__committee__kind", "recipient__committee__name")
-        .values_list("recommendation_id", "recipient__committee__short_name", "recipient__committee__name", "current_status")
-    )
+# Written out rather than built with the ORM: on every page of the recommendation list,
+# compiling the query cost about as much as running it. The current status is the rule of
+# Addressee.objects.with_current_status(); a test holds the two together.
+_COMMITTEE_STATUS_SQL = """
+SELECT addressee.recommendation_id, committee.short_name, committee.name,
+       (SELECT follow_up.status FROM recommendations_followup follow_up
+         WHERE follow_up.addressee_id = addressee.id
+         ORDER BY follow_up.date DESC, follow_up.id DESC LIMIT 1)
+  FROM recommendations_addressee addressee
+  JOIN audits_recipient recipient ON recipient.id = addressee.recipient_id
+  JOIN committees_committee committee ON committee.id = recipient.committee_id
+ WHERE addressee.recommendation_id IN ({ids})
+ ORDER BY committee.kind, committee.name
+"""
 
 
 def committee_statuses(recommendation_ids):
     """{recommendation id: [CommitteeStatus, …] in committee order} as plain tuples: a table
     page needs only the names and statuses, not three model instances per addressee."""
+    ids = list(recommendation_ids)
     statuses = defaultdict(list)
-    for recommendation_id, *status in _committee_status_rows().filter(recommendation_id__in=recommendation_ids):
-        statuses[recommendation_id].append(CommitteeStatus(*status))
+    if not ids:
+        return statuses
+    with connection.cursor() as cursor:
+        cursor.execute(_COMMITTEE_STATUS_SQL.format(ids=", ".join(["%s"] * len(ids))), ids)
+        for recommendation_id, *status in cursor.fetchall():
+            statuses[recommendation_id].append(CommitteeStatus(*status))
     return statuses

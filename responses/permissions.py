@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from audits.models import Audit, Recipient
+from audits.models import Audit, Recipient, readable_audits
 
 from .models import Attachment, ExtensionRequest, Response
 
@@ -9,9 +9,7 @@ from .models import Attachment, ExtensionRequest, Response
 def recipients_visible_to(user):
     """Committees asked to answer a sent case that the user may follow: the whole
     municipality for revisors and KS staff, their own committees for secretaries."""
-    recipients = Recipient.objects.filter(
-        audit__in=Audit.objects.visible_to(user), audit__status__in=Audit.Status.sent()
-    )
+    recipients = Recipient.objects.filter(readable_audits(user, "audit__"), audit__status__in=Audit.Status.sent())
     if user.is_authenticated and user.is_secretary and not user.is_superuser:
         recipients = recipients.filter(committee__in=user.committees.all())
     return recipients

@@ -193,6 +193,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
 
+# The list filters' choices are cached (audits/filter_choices.py). Without CACHE_URL each
+# process keeps its own copy for at most a minute after another process changes them;
+# production shares one cache in Redis. A cache that does not answer costs the pages only
+# their queries.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
 # --- Security ------------------------------------------------------------------------

@@ -44,8 +44,9 @@ def board(slug):
 )
 def test_list_page_queries_are_pinned(client, small_and_large, url, params):
     # Session, user with municipality, two for the filter choices (the audit list's years
-    # with firms and committees, the recommendation list's audits with years and committees),
-    # the page with its row count, and the committees of the page's rows.
+    # with firms and committees, the recommendation list's audits with years and committees;
+    # the next page reads them from the cache), the page with its row count, and the
+    # committees of the page's rows.
     small, large = small_and_large
     small_params = {key: value for key, value in params.items() if key != "page"}
     assert queries(client, small, url, small_params) == queries(client, large, url, params) == 6

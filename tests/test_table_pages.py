@@ -2,14 +2,18 @@
 must match the rows shown, whoever looks, and a page past the end still shows the last one. The
 inbox shows its answered cases a page at a time."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from committees.models import User
+from committees.models import Committee, User
+from recommendations.models import Addressee, FollowUp, committee_statuses
 
 from .factories import (
     make_committee,
+    make_follow_up,
     make_inbox_with_many_answers,
     make_municipality,
     make_recipient,
@@ -100,3 +104,44 @@ def test_inbox_shows_the_answered_cases_a_page_at_a_time(inbox_with_many_answers
     # Not a page number: the first page; past either end: the last page.
     for page, last_shown in [("x", "Besvarad 02"), ("0", "Besvarad 00"), ("99999999999999999999", "Besvarad 00")]:
         assert answered_titles(inbox_with_many_answers.get("/responses/", {"page": page}))[-1] == last_shown
+
+
+def test_the_list_shows_each_committees_current_status_as_the_follow_up_rule_has_it():
+    """The list's written-out status query and Addressee.objects.with_current_status() agree:
+    the latest follow-up by date, then by entry, and none for a committee not yet judged;
+    committees in the order of their kind, then their name."""
+    municipality = make_municipality()
+    audit = make_sent_audit(municipality)
+    committees = [
+        make_committee(municipality, name="Socialnämnden", short_name="SOCN"),
+        make_committee(municipality, name="Barn- och utbildningsnämnden", short_name="BUN"),
+        make_committee(municipality, name="Kommunstyrelsen", short_name="KS", kind=Committee.Kind.KOMMUNSTYRELSEN),
+    ]
+    recipients = [make_recipient(audit, committee) for committee in committees]
+    judged, unjudged = make_recommendation(audit, recipients), make_recommendation(audit, recipients[:1])
+    social, schools, _ = judged.addressees.order_by("pk")
+    make_follow_up(social, date=datetime.date(2025, 1, 15), status=FollowUp.Status.EJ_ATGARDAD)
+    make_follow_up(social, date=datetime.date(2025, 6, 1), status=FollowUp.Status.ATGARDAD)
+    make_follow_up(schools, date=datetime.date(2025, 6, 1), status=FollowUp.Status.ATGARDAD)
+    make_follow_up(schools, date=datetime.date(2025, 6, 1), status=FollowUp.Status.DELVIS)
+
+    statuses = committee_statuses([judged.pk, unjudged.pk])
+
+    expected = {
+        recommendation.pk: [
+            (addressee.recipient.committee.short_name, addressee.recipient.committee.name, addressee.current_status)
+            for addressee in Addressee.objects.with_current_status()
+            .filter(recommendation=recommendation)
+            .select_related("recipient__committee")
+            .order_by("recipient__committee__kind", "recipient__committee__name")
+        ]
+        for recommendation in (judged, unjudged)
+    }
+    assert statuses == expected
+    assert [status.current_status for status in statuses[judged.pk]] == [
+        None,
+        FollowUp.Status.DELVIS,
+        FollowUp.Status.ATGARDAD,
+    ]
+    assert [status.short_name for status in statuses[judged.pk]] == ["KS", "BUN", "SOCN"]
+    assert committee_statuses([]) == {}
