@@ -11,13 +11,13 @@ class AuditsConfig(AppConfig):
 
         from committees.models import Committee
 
-        from .filter_choices import forget_filter_choices
+        from .filter_choices import forget_filter_choices, forget_filter_choices_for_user
         from .models import Audit, Recipient
 
-        # A user's role and municipality decide which choices they see.
-        for model in (Audit, Committee, Recipient, get_user_model()):
-            post_save.connect(forget_filter_choices, sender=model, dispatch_uid=f"filter_choices_saved_{model.__name__}")
+        user_model = get_user_model()
+        for model in (Audit, Committee, Recipient, user_model):
             post_delete.connect(forget_filter_choices, sender=model, dispatch_uid=f"filter_choices_deleted_{model.__name__}")
-        m2m_changed.connect(
-            forget_filter_choices, sender=get_user_model().committees.through, dispatch_uid="forget_filter_choices_secretaries"
-        )
+        for model in (Audit, Committee, Recipient):
+            post_save.connect(forget_filter_choices, sender=model, dispatch_uid=f"filter_choices_saved_{model.__name__}")
+        post_save.connect(forget_filter_choices_for_user, sender=user_model, dispatch_uid="filter_choices_saved_User")
+        m2m_changed.connect(forget_filter_choices, sender=user_model.committees.through, dispatch_uid="filter_choices_secretaries")

@@ -45,6 +45,17 @@ def cached_choices(name, user, build):
     return choices
 
 
+# What of a user decides the choices they see (see _scope).
+USER_FIELDS_IN_SCOPE = {"role", "municipality", "is_superuser"}
+
+
+def forget_filter_choices_for_user(update_fields=None, **kwargs):
+    """Retire the choices when a user's scope may have changed, not at every login's
+    save of last_login."""
+    if update_fields is None or USER_FIELDS_IN_SCOPE & set(update_fields):
+        forget_filter_choices()
+
+
 def forget_filter_choices(**kwargs):
     """Retire every cached choice (connected to the changes of what they list)."""
     try:

@@ -232,16 +232,18 @@ class RevisionQuestion(models.Model):
         return self.text
 
 
+# responses.models.Response.Status.INSKICKAD, which this app cannot import: responses imports it.
+ANSWER_SUBMITTED = Q(response__status="inskickad")
+
+
 class RecipientQuerySet(models.QuerySet):
     def open(self):
         """Recipients of sent cases whose answer has not been submitted."""
-        return self.filter(audit__status__in=Audit.Status.sent()).exclude(
-            response__status="inskickad"
-        )
+        return self.filter(audit__status__in=Audit.Status.sent()).exclude(ANSWER_SUBMITTED)
 
     def answered(self):
         """Recipients whose answer has been submitted."""
-        return self.filter(response__status="inskickad")
+        return self.filter(ANSWER_SUBMITTED)
 
     def with_effective_deadline(self):
         return self.annotate(effective_deadline_db=models.functions.Coalesce("extended_deadline", "deadline"))

@@ -249,6 +249,10 @@ def pages_of(client, url, pages):
 
 
 def queries_per_page(client, pages):
+    """The most queries one of the pages costs, starting without cached filter choices."""
+    from audits.filter_choices import forget_filter_choices
+
+    forget_filter_choices()
     counts = []
     for page in pages:
         with counted_queries() as queries:

@@ -3,7 +3,7 @@ the next page, and the lists still work when the cache does not answer."""
 
 import pytest
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from committees.models import User
@@ -102,3 +102,17 @@ def test_the_lists_work_and_audits_save_when_the_cache_does_not_answer(revisor, 
     make_audit(municipality, title="Granskning av löneprocessen")
     assert "Granskning av löneprocessen" in page(revisor, "/recommendations/")
     assert "Granskning av löneprocessen" in page(revisor, "/audits/")
+
+
+def test_a_login_keeps_the_choices_and_a_new_role_retires_them(client, revisor, municipality):
+    url = "/recommendations/"
+    colleague = make_user(User.Role.KS_HANDLAGGARE, municipality)
+    page(revisor, url)
+    cached = query_count(revisor, url)
+
+    log_in(Client(), colleague)
+    assert query_count(revisor, url) == cached
+
+    colleague.role = User.Role.REVISOR
+    colleague.save()
+    assert query_count(revisor, url) == cached + 2
