@@ -5,9 +5,9 @@ PORT ?= 8000
 # The embedded default runs in debug mode; production sets DEBUG=0 and a SECRET_KEY.
 RUN_ENV := DEBUG=$${DEBUG:-1}
 # Tests run in production mode over plain HTTP: the test client and the live server speak no TLS.
-TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0 SECURE_SSL_REDIRECT=0
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0 SECURE_SSL_REDIRECT=0 DEMO=1
 
-.PHONY: run test bench system-deps browser
+.PHONY: run test bench lint system-deps browser
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,3 +44,7 @@ test: system-deps browser $(VENV)/.installed-dev
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The floors of the house (.importlinter): no app imports one above it.
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/lint-imports

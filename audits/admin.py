@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AnnualReport, Audit, AuditDocument, Recipient, RevisionQuestion, Signatory
+from .models import Audit, Recipient, RevisionQuestion, Signatory
 
 
 class SignatoryInline(admin.TabularInline):
@@ -51,19 +51,3 @@ class SignatoryAdmin(SimpleHistoryAdmin):
     list_display = ("name", "title", "audit", "order")
     list_filter = ("audit__municipality",)
     search_fields = ("name", "title", "audit__title")
-
-
-@admin.register(AuditDocument)
-class AuditDocumentAdmin(admin.ModelAdmin):
-    list_display = ("audit", "kind", "state", "rendered_at")
-    list_filter = ("kind", "state")
-    search_fields = ("audit__title",)
-    readonly_fields = ("requested_at", "rendered_at", "error")
-
-
-@admin.register(AnnualReport)
-class AnnualReportAdmin(admin.ModelAdmin):
-    list_display = ("municipality", "year", "state", "rendered_at")
-    list_filter = ("municipality", "state")
-    search_fields = ("municipality__name",)
-    readonly_fields = ("requested_at", "rendered_at")

@@ -11,7 +11,7 @@ class AuditsConfig(AppConfig):
 
         from committees.models import Committee
 
-        from .filter_choices import forget_filter_choices, forget_filter_choices_for_user
+        from core.filter_choices import forget_filter_choices, forget_filter_choices_for_user
         from .models import Audit, Recipient
 
         user_model = get_user_model()

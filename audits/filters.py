@@ -3,10 +3,10 @@ from django.db.models import Exists, OuterRef
 
 from committees.models import Committee
 
-from .filter_choices import cached_choices
-from .forms import FilterForm, LeanSelect, SharedChoices
+from core.filter_choices import cached_choices
+from core.forms import FilterForm, LeanSelect, SharedChoices
 from .models import Audit, Recipient
-from .search import search
+from core.search import search
 
 AUDIT_SEARCH_FIELDS = ["title", "diarienummer", "consultant_firm", "purpose", "summary", "overall_assessment"]
 

@@ -1,84 +1,16 @@
-import html
-
 import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
-from committees.fields import IdsChoiceField
+from core.fields import IdsChoiceField
+from core.forms import StyledFormMixin, date_input, textarea
 from committees.models import Committee
 
 from .models import Audit, RevisionQuestion, Signatory
-from .services import in_letter_order
-
-
-INVALID_DATE = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2030-03-20."
-
-
-class StyledFormMixin:
-    """Bootstrap classes on every widget and the date format in date errors; Django ties
-    errors and help texts to the fields with aria-describedby and marks invalid ones with
-    aria-invalid."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = INVALID_DATE
-            widget = field.widget
-            if isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
-                # Django puts the class on the list's wrapper as well as on each input.
-                css_class = "choice-list"
-            elif isinstance(widget, forms.CheckboxInput):
-                css_class = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css_class = "form-select"
-            else:
-                css_class = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css_class}".strip()
-
-
-class FilterForm(StyledFormMixin, forms.Form):
-    pass
-
-
-class SharedChoices(tuple):
-    """Choices built for one request and never changed: the copies Django makes of a form's
-    fields share them instead of copying hundreds of pairs."""
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-class LeanSelect(forms.Select):
-    """A select of plain (value, label) choices rendered in Python, with Django's markup.
-
-    Django renders every option through templates of its own; a filter listing a
-    municipality's hundreds of audits then costs more than all the page's queries.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(chosen) for chosen in self.format_value(value)}
-        options = "\n".join(
-            f'  <option value="{html.escape(str(choice))}"{" selected" if str(choice) in selected else ""}>{html.escape(str(label))}</option>'
-            for choice, label in self.choices
-        )
-        final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
-        # Every value and label is escaped as Django's escape() does; flatatt escapes the attributes.
-        return mark_safe(f'<select name="{html.escape(name)}"{final_attrs}>\n{options}\n</select>')
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def textarea(rows):
-    return forms.Textarea(attrs={"rows": rows})
 
 
 class AuditForm(StyledFormMixin, forms.ModelForm):
@@ -126,10 +58,10 @@ class AuditForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.municipality = municipality
         already_informed = self.instance.informed_committees.all() if self.instance.pk else []
-        self.fields["informed_committees"].queryset = in_letter_order(
-            Committee.objects.filter(Q(active=True) | Q(pk__in=already_informed), municipality=municipality).exclude(
-                kind=Committee.Kind.REVISIONEN
-            )
+        self.fields["informed_committees"].queryset = (
+            Committee.objects.filter(Q(active=True) | Q(pk__in=already_informed), municipality=municipality)
+            .exclude(kind=Committee.Kind.REVISIONEN)
+            .in_letter_order()
         )
         statuses = Audit.Status.sent() if self.instance.is_sent else [Audit.Status.PLANERAD, Audit.Status.PAGAENDE]
         self.fields["status"].choices = [(value, label) for value, label in Audit.Status.choices if value in statuses]
@@ -218,10 +150,7 @@ class DeadlinesForm(StyledFormMixin, forms.Form):
                     f"Förlängd till {recipient.extended_deadline:%Y-%m-%d}." if recipient.extended_deadline else ""
                 ),
             )
-        # The loop above adds fields after the mixin styled the declared ones.
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
-            field.error_messages["invalid"] = INVALID_DATE
+        self.style_fields()
 
     @staticmethod
     def field_name(recipient):

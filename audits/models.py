@@ -2,8 +2,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.utils.deconstruct import deconstructible
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -11,24 +9,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Municipality
-
-@deconstructible(path="audits.models.PrivateStorage")
-class PrivateStorage(FileSystemStorage):
-    """Files outside every web root, served only through views that check permission.
-
-    The location comes from settings at run time, so migrations do not record a machine's path.
-    """
-
-    def __init__(self):
-        super().__init__(location=settings.PRIVATE_STORAGE_ROOT, base_url=None)
-
-
-private_storage = PrivateStorage()
-
-
-def _choices_constraint(field, choices, name):
-    return models.CheckConstraint(condition=Q(**{f"{field}__in": list(choices.values)}), name=name)
-
+from core.constraints import choices_constraint
+from core.storage import private_storage
 
 def readable_audits(user, path=""):
     """The condition that an audit, reached from the queried model by `path` ("" or
@@ -147,8 +129,8 @@ class Audit(models.Model):
         verbose_name_plural = "granskningar"
         ordering = ["-year", "title"]
         constraints = [
-            _choices_constraint("kind", AuditKind, "audit_kind_valid"),
-            _choices_constraint("status", AuditStatus, "audit_status_valid"),
+            choices_constraint("kind", AuditKind, "audit_kind_valid"),
+            choices_constraint("status", AuditStatus, "audit_status_valid"),
             models.CheckConstraint(condition=Q(year__gte=1990, year__lte=2100), name="audit_year_range"),
             models.CheckConstraint(
                 condition=~Q(status__in=AuditStatus.sent())
@@ -182,6 +164,31 @@ class Audit(models.Model):
     @property
     def is_sent(self):
         return self.status in self.Status.sent()
+
+    # The audit's state changes, whichever app causes them. Each records who and why in the
+    # history; the caller holds the audit's row lock.
+
+    def _change_status(self, status, user, reason):
+        self.status = status
+        self._history_user = user
+        self._change_reason = reason
+        self.save()
+
+    def mark_sent(self, user):
+        """Sent to its committees for response now, by the user."""
+        self.sent_at = timezone.now()
+        self.sent_by = user
+        self._change_status(self.Status.SKICKAD, user, "Skickad för yttrande")
+
+    def mark_answered_if_complete(self, user):
+        """Besvarad once every committee asked has submitted its answer."""
+        if self.status == self.Status.SKICKAD and not self.recipients.open().exists():
+            self._change_status(self.Status.BESVARAD, user, "Alla nämnder har svarat")
+
+    def mark_answer_missing(self, user):
+        """Back to skickad when an answer is reopened."""
+        if self.status == self.Status.BESVARAD:
+            self._change_status(self.Status.SKICKAD, user, "Ett yttrande återöppnat")
 
 
 class Signatory(models.Model):
@@ -232,8 +239,15 @@ class RevisionQuestion(models.Model):
         return self.text
 
 
-# responses.models.Response.Status.INSKICKAD, which this app cannot import: responses imports it.
-ANSWER_SUBMITTED = Q(response__status="inskickad")
+class AnswerStatus(models.TextChoices):
+    """Where a committee's answer (responses.Response) stands. Defined here, below the
+    responses app, because whether a recipient has answered is part of the case's state."""
+
+    UTKAST = "utkast", "Utkast"
+    INSKICKAD = "inskickad", "Inskickad"
+
+
+ANSWER_SUBMITTED = Q(response__status=AnswerStatus.INSKICKAD)
 
 
 class RecipientQuerySet(models.QuerySet):
@@ -321,84 +335,3 @@ class Recipient(models.Model):
         if not self.effective_deadline:
             return None
         return (self.effective_deadline - (today or datetime.date.today())).days
-
-
-class DocumentKind(models.TextChoices):
-    MISSIV = "missiv", "Missiv"
-    COUNCIL_REPORT = "council_report", "Anmälan till kommunfullmäktige"
-
-
-class DocumentState(models.TextChoices):
-    QUEUED = "queued", "Köad"
-    READY = "ready", "Klar"
-    FAILED = "failed", "Misslyckad"
-
-
-class AuditDocument(models.Model):
-    """A PDF rendered by the worker for an audit (missiv, report to fullmäktige)."""
-
-    Kind = DocumentKind
-    State = DocumentState
-
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField("dokument", max_length=20, choices=Kind.choices)
-    state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
-    error = models.TextField("senaste fel", blank=True)
-    requested_at = models.DateTimeField("beställd", auto_now_add=True)
-    rendered_at = models.DateTimeField("klar", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "dokument"
-        verbose_name_plural = "dokument"
-        constraints = [
-            models.UniqueConstraint(fields=["audit", "kind"], name="document_one_per_kind"),
-            _choices_constraint("kind", DocumentKind, "document_kind_valid"),
-            _choices_constraint("state", DocumentState, "document_state_valid"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} – {self.audit}"
-
-
-class AnnualReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Annual reports of the user's municipality, for revisors and KS staff only."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if user.sees_whole_municipality:
-            return self.filter(municipality_id=user.municipality_id)
-        return self.none()
-
-
-class AnnualReport(models.Model):
-    """The PDF of a year's audits and their follow-up for fullmäktige, rendered by the worker."""
-
-    State = DocumentState
-
-    municipality = models.ForeignKey(
-        Municipality, verbose_name="kommun", on_delete=models.CASCADE, related_name="annual_reports"
-    )
-    year = models.PositiveSmallIntegerField("år")
-    state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="annual-reports/", blank=True)
-    error = models.TextField("senaste fel", blank=True)
-    requested_at = models.DateTimeField("beställd", default=timezone.now)
-    rendered_at = models.DateTimeField("klar", null=True, blank=True)
-
-    objects = AnnualReportQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "årsrapport"
-        verbose_name_plural = "årsrapporter"
-        ordering = ["municipality__name", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "year"], name="annual_report_one_per_year"),
-            models.CheckConstraint(condition=Q(year__gte=1990, year__lte=2100), name="annual_report_year_range"),
-            _choices_constraint("state", DocumentState, "annual_report_state_valid"),
-        ]
-
-    def __str__(self):
-        return f"Årsrapport {self.year} – {self.municipality}"

@@ -1,92 +1,24 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Count, Value, When
 from django.utils import timezone
 
-from committees.models import Committee
 from outbox import dispatch as outbox
-from responses.models import Response
 
-from .documents import refresh_documents, request_document
-from .models import Audit, AuditDocument, Recipient
+from .models import Audit, Recipient
 
 
-def in_letter_order(committees):
-    """Committees as the letters list them: fullmäktige, kommunstyrelsen, nämnder, bolag."""
-    kinds = Committee.Kind
-    return committees.order_by(
-        Case(
-            When(kind=kinds.KOMMUNFULLMAKTIGE, then=Value(0)),
-            When(kind=kinds.KOMMUNSTYRELSEN, then=Value(1)),
-            When(kind=kinds.NAMND, then=Value(2)),
-            default=Value(3),
-        ),
-        "name",
-    )
+def refresh_documents(audit):
+    """Have the documents already made for the audit rendered again after a change."""
+    outbox.send_named_on_commit("documents.tasks.refresh_documents", audit.pk)
 
 
-def _iso(date):
+def iso(date):
     return date.strftime("%Y-%m-%d")
 
 
 def _days(count):
     count = getattr(count, "days", count)
     return "1 dag" if count == 1 else f"{count} dagar"
-
-
-def send_problems(audit, today=None):
-    """What keeps the audit from being sent for response, as sentences for the revisor."""
-    today = today or timezone.localdate()
-    problems = []
-    recommendations = audit.recommendations.annotate(addressee_count=Count("addressees")).order_by("order", "id")
-    if not recommendations:
-        problems.append("Lägg till minst en rekommendation.")
-    for number, recommendation in enumerate(recommendations, start=1):
-        if not recommendation.addressee_count:
-            problems.append(f"Rekommendation {number} är inte riktad till någon nämnd.")
-    for recipient in audit.recipients.select_related("committee"):
-        deadline = recipient.effective_deadline
-        if deadline is None:
-            problems.append(f"Ange svarsdag för {recipient.committee}.")
-        elif deadline < today:
-            problems.append(f"Svarsdagen för {recipient.committee} ({_iso(deadline)}) har redan passerat.")
-    return problems
-
-
-@transaction.atomic
-def send_for_response(audit, user, today=None):
-    """Send the audit to its committees for a yttrande.
-
-    1. Lock the audit row, so that a second click waits for the first and then finds it sent.
-    2. Refuse with the list of what is missing unless the case is complete.
-    3. Mark it sent, open a draft answer per committee, queue the missiv and e-mail the
-       committees' secretaries once the transaction has committed.
-    """
-    locked = Audit.objects.select_for_update().get(pk=audit.pk)
-    if locked.is_sent:
-        raise ValidationError(f"Granskningen är redan skickad för yttrande ({_iso(timezone.localtime(locked.sent_at))}).")
-    problems = send_problems(locked, today)
-    if problems:
-        raise ValidationError(problems)
-    locked.status = Audit.Status.SKICKAD
-    locked.sent_at = timezone.now()
-    locked.sent_by = user
-    locked._history_user = user
-    locked._change_reason = "Skickad för yttrande"
-    locked.save()
-    for recipient in locked.recipients.all():
-        open_for_response(recipient)
-    request_document(locked, AuditDocument.Kind.MISSIV)
-    audit.refresh_from_db()
-    return audit
-
-
-def open_for_response(recipient):
-    """Give the committee a draft answer to open and e-mail its secretaries the link."""
-    from .tasks import email_request_for_response
-
-    Response.objects.get_or_create(recipient=recipient)
-    outbox.send_on_commit(email_request_for_response, recipient.pk)
 
 
 def common_deadline(audit):
@@ -130,7 +62,7 @@ def grant_extension(recipient, new_deadline, reason, user):
         errors["extended_deadline"] = "Nämnden har ingen svarsdag att förlänga. Ange först en svarsdag."
     elif new_deadline <= recipient.effective_deadline:
         errors["extended_deadline"] = (
-            f"Den nya svarsdagen måste vara senare än den nuvarande ({_iso(recipient.effective_deadline)})."
+            f"Den nya svarsdagen måste vara senare än den nuvarande ({iso(recipient.effective_deadline)})."
         )
     if not reason:
         errors["extension_reason"] = "Ange skälet till förlängningen."
@@ -189,7 +121,8 @@ def ensure_recipient(audit, committee):
         audit=audit, committee=committee, defaults={"deadline": common_deadline(audit)}
     )
     if created and audit.is_sent:
-        open_for_response(recipient)
+        # The case is already out: the committee gets its draft answer and the request too.
+        outbox.send_named_on_commit("responses.tasks.open_for_response", recipient.pk)
     return recipient
 
 

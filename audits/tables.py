@@ -1,54 +1,10 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+
+from core.tables import LeanTable, cell, link
 
 from .models import Audit
-
-# django-tables2's default text for an empty cell.
-EMPTY = "—"
-
-
-def cell(value, css_class=""):
-    """One table cell, escaped; empty values shown as django-tables2 shows them."""
-    text = EMPTY if value is None or value == "" else conditional_escape(value)
-    return f'<td class="{css_class}">{text}</td>' if css_class else f"<td>{text}</td>"
-
-
-def link(url, text):
-    return format_html('<a href="{}">{}</a>', url, text)
-
-
-class LeanTable(tables.Table):
-    """A table whose page of rows is rendered by `cells(record)` in plain Python.
-
-    django-tables2 builds a bound row and a bound cell per value and resolves attributes for
-    each; on a list page that costs more than all the queries. Sorting, pagination, headers
-    and the CSV/XLSX export (the value_* methods) stay django-tables2's.
-    """
-
-    def cells(self, record):
-        raise NotImplementedError
-
-    def load_related(self, records):
-        """Attach what the cells show of other tables to the records, in as few queries as
-        the table needs; called with a page's records and with all records for an export."""
-
-    def lean_rows(self):
-        rows = list(self.page.object_list if getattr(self, "page", None) else self.rows)
-        self.load_related([row.record for row in rows])
-        # cells() escapes every value it puts in a cell.
-        return mark_safe(
-            "\n".join(
-                f'<tr class="{"even" if index % 2 == 0 else "odd"}">{self.cells(row.record)}</tr>'
-                for index, row in enumerate(rows)
-            )
-        )
-
-    def as_values(self, exclude_columns=None):
-        self.load_related([row.record for row in self.rows])
-        return super().as_values(exclude_columns)
 
 
 class AuditTable(LeanTable):

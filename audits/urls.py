@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import document_views, views
+from . import views
 
 app_name = "audits"
 
@@ -17,10 +17,5 @@ urlpatterns = [
     path("<int:pk>/questions/<int:question_pk>/delete/", views.question_delete, name="question_delete"),
     path("<int:pk>/recipients/", views.recipient_deadlines, name="recipients"),
     path("<int:pk>/recipients/<int:recipient_pk>/extension/", views.recipient_extension, name="extension"),
-    path("<int:pk>/send/", views.audit_send, name="send"),
-    path("<int:pk>/history/", views.audit_history, name="history"),
     path("<int:pk>/publish/", views.audit_publish, name="publish"),
-    path("<int:pk>/missiv.pdf", document_views.missiv_pdf, name="missiv_pdf"),
-    path("<int:pk>/council-report.pdf", document_views.council_report_pdf, name="council_report_pdf"),
-    path("<int:pk>/documents/<str:kind>/render", document_views.render_document, name="render_document"),
 ]

@@ -2,99 +2,22 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
-from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
-from django_tables2.export import ExportMixin
 
-from committees.models import User
-from recommendations.models import Addressee, FollowUp
-from responses.models import Response
+from core import ordering
+from core.views import FilteredTableView, is_htmx
 
-from . import ordering, services
+from . import services
 from .filters import AuditFilter
 from .forms import AuditForm, DeadlineForAllForm, DeadlinesForm, ExtensionForm, RevisionQuestionForm, SignatoryFormSet
-from .history import case_history
 from .models import Audit, Recipient
 from .permissions import get_audit_for_revisor, get_audit_for_user
 from .tables import AuditTable
-
-
-def is_htmx(request):
-    return request.headers.get("HX-Request") == "true"
-
-
-class ExportLinksMixin:
-    """Links to the CSV and XLSX export of the rows the current filters select."""
-
-    export_formats = ("csv", "xlsx")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        links = []
-        for export_format in self.export_formats:
-            query[self.export_trigger_param] = export_format
-            links.append((export_format.upper(), f"?{query.urlencode()}"))
-        context["export_links"] = links
-        return context
-
-
-# Each row of a table page carries the number of rows all pages hold.
-ROWS_IN_TOTAL = "rows_in_total"
-# A page's OFFSET must fit in the databases' 64-bit integers.
-LARGEST_OFFSET = 2**63 - 1
-
-
-class BoundedPaginator(Paginator):
-    """Pages of 1 to 100 rows, whatever page size the address asks for.
-
-    A page's rows come with COUNT(*) OVER () (see FilteredTableView), so the page and the
-    number of pages cost one query; the separate COUNT runs only for a page past the end.
-    """
-
-    def __init__(self, object_list, per_page, *args, **kwargs):
-        super().__init__(object_list, min(max(int(per_page), 1), 100), *args, **kwargs)
-
-    def page(self, number):
-        if not isinstance(number, int) or not 1 <= number <= LARGEST_OFFSET // self.per_page:
-            # Django's checks against the count raise the error django-tables2 turns into the
-            # first or the last page.
-            return super().page(number)
-        bottom = (number - 1) * self.per_page
-        # django-tables2 pages its bound rows; each holds the record of its row.
-        rows = self.object_list[bottom : bottom + self.per_page]
-        first = next(iter(rows), None)
-        if first is None:
-            if number == 1 and self.allow_empty_first_page:
-                self.count = 0
-            return super().page(number)
-        self.count = getattr(first.record, ROWS_IN_TOTAL)
-        return self._get_page(rows, number, self)
-
-
-@method_decorator(transaction.non_atomic_requests, name="dispatch")
-class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, SingleTableMixin, FilterView):
-    """A sortable, paginated table of the rows the filters select, exportable as CSV and XLSX.
-
-    It only reads, so it runs without the request's transaction and its two round trips.
-    """
-
-    table_pagination = {"per_page": 25, "paginator_class": BoundedPaginator}
-
-    def get_table_data(self):
-        # The window runs after the filters' WHERE: it counts the rows the table shows.
-        return super().get_table_data().annotate(**{ROWS_IN_TOTAL: Window(Count("*"))})
 
 
 class AuditListView(FilteredTableView):
@@ -130,22 +53,6 @@ audit_list = AuditListView.as_view()
 @require_safe
 def audit_detail(request, pk):
     audit = get_audit_for_user(request.user, pk, Audit.objects.select_related("sent_by"))
-    recipients = list(audit.recipients.select_related("committee", "response"))
-    readable_responses = set(
-        Response.objects.visible_to(request.user).filter(recipient__audit=audit).values_list("pk", flat=True)
-    )
-    for recipient in recipients:
-        response = getattr(recipient, "response", None)
-        recipient.readable_response = response if response and response.pk in readable_responses else None
-        recipient.status_text, recipient.status_class = services.deadline_status(recipient)
-    recommendations = audit.recommendations.prefetch_related(
-        Prefetch(
-            "addressees",
-            queryset=Addressee.objects.select_related("recipient__committee").prefetch_related(
-                Prefetch("follow_ups", queryset=FollowUp.objects.order_by("-date", "-id"))
-            ),
-        )
-    )
     return render(
         request,
         "audits/audit_detail.html",
@@ -155,9 +62,6 @@ def audit_detail(request, pk):
             "questions": audit.questions.all(),
             "signatories": audit.signatories.all(),
             "informed": audit.informed_committees.all(),
-            "recipients": recipients,
-            "recommendations": recommendations,
-            "documents": audit.documents.all(),
         },
     )
 
@@ -338,47 +242,6 @@ def recipient_extension(request, pk, recipient_pk):
             )
             return redirect("audits:recipients", pk=audit.pk)
     return render(request, "audits/extension_form.html", {"audit": audit, "recipient": recipient, "form": form})
-
-
-@login_required
-def audit_send(request, pk):
-    audit = get_audit_for_revisor(request.user, pk)
-    errors = []
-    if request.method == "POST":
-        try:
-            services.send_for_response(audit, request.user)
-        except ValidationError as error:
-            errors = error.messages
-        else:
-            count = audit.recipients.count()
-            messages.success(
-                request, f"Granskningen har skickats för yttrande till {count} {'nämnd' if count == 1 else 'nämnder'}."
-            )
-            return redirect(audit)
-    recipients = list(audit.recipients.select_related("committee"))
-    secretaries = User.objects.filter(role=User.Role.SEKRETERARE, is_active=True).exclude(email="")
-    for recipient in recipients:
-        recipient.secretary_count = secretaries.filter(committees=recipient.committee).count()
-    return render(
-        request,
-        "audits/send.html",
-        {
-            "audit": audit,
-            "recipients": recipients,
-            "errors": errors,
-            "problems": [] if audit.is_sent else services.send_problems(audit),
-        },
-    )
-
-
-@login_required
-@require_safe
-def audit_history(request, pk):
-    audit = get_audit_for_user(request.user, pk)
-    if not (request.user.is_superuser or request.user.sees_whole_municipality):
-        raise PermissionDenied("Historiken visas för revisorer och kommunledningskontoret.")
-    page = Paginator(case_history(audit), 50).get_page(request.GET.get("page"))
-    return render(request, "audits/history.html", {"audit": audit, "page": page})
 
 
 @login_required

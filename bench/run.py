@@ -129,7 +129,7 @@ def load_everything(size, small_size):
     from django.core.management import call_command
     from django.db import connection
 
-    from audits.load import generate_load
+    from demo.load import generate_load
 
     call_command("migrate", verbosity=0)
     generate_load(size)
@@ -250,7 +250,7 @@ def pages_of(client, url, pages):
 
 def queries_per_page(client, pages):
     """The most queries one of the pages costs, starting without cached filter choices."""
-    from audits.filter_choices import forget_filter_choices
+    from core.filter_choices import forget_filter_choices
 
     forget_filter_choices()
     counts = []
@@ -342,9 +342,10 @@ def measure_pdfs(figures, repeat):
     from django.template.loader import render_to_string
     from weasyprint import HTML
 
-    from audits import pdf
-    from audits.annual_report import render_annual_report_pdf
-    from audits.models import Audit, AuditDocument
+    from documents import pdf
+    from documents.annual_report import render_annual_report_pdf
+    from audits.models import Audit
+    from documents.models import AuditDocument
 
     audit = Audit.objects.get(municipality__slug="eskilstuna")
     kinds = AuditDocument.Kind
@@ -515,7 +516,7 @@ def main():
     import django
 
     django.setup()
-    from audits.load import LoadSize
+    from demo.load import LoadSize
     from django.utils import timezone
 
     size = LoadSize(

@@ -1,7 +1,8 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
 
 class Municipality(models.Model):
@@ -24,6 +25,19 @@ class CommitteeQuerySet(models.QuerySet):
     def answering(self):
         """Committees that can be asked for a yttrande (not KF, not the auditors)."""
         return self.filter(kind__in=Committee.Kind.answering())
+
+    def in_letter_order(self):
+        """As the letters list them: fullmäktige, kommunstyrelsen, nämnder, bolag."""
+        kinds = Committee.Kind
+        return self.order_by(
+            Case(
+                When(kind=kinds.KOMMUNFULLMAKTIGE, then=Value(0)),
+                When(kind=kinds.KOMMUNSTYRELSEN, then=Value(1)),
+                When(kind=kinds.NAMND, then=Value(2)),
+                default=Value(3),
+            ),
+            "name",
+        )
 
 
 class CommitteeKind(models.TextChoices):
@@ -88,6 +102,25 @@ class Committee(models.Model):
     def is_kommunstyrelsen(self):
         return self.kind == self.Kind.KOMMUNSTYRELSEN
 
+    def secretaries_to_mail(self):
+        """The active secretaries of this committee, in its municipality, who have an address."""
+        return User.objects.secretaries_of(self).exclude(email="")
+
+
+class UserQuerySet(models.QuerySet):
+    def secretaries_of(self, committee):
+        """The active secretaries of the committee (only those of its own municipality)."""
+        return self.filter(
+            role=UserRole.SEKRETERARE,
+            municipality_id=committee.municipality_id,
+            committees=committee,
+            is_active=True,
+        )
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
+    pass
+
 
 class User(AbstractUser):
     Role = UserRole
@@ -107,6 +140,8 @@ class User(AbstractUser):
         related_name="secretaries",
         blank=True,
     )
+
+    objects = UserManager()
 
     class Meta(AbstractUser.Meta):
         verbose_name = "användare"

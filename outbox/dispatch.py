@@ -7,6 +7,7 @@ the broker before the failure was noticed.
 """
 
 import logging
+from importlib import import_module
 
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerUnreachable
@@ -30,3 +31,17 @@ def send(task, *args):
 def send_on_commit(task, *args):
     """Publish the task once the current transaction commits (nothing if it rolls back)."""
     transaction.on_commit(lambda: send(task, *args))
+
+
+def task_named(name):
+    """The task registered under its dotted name ("documents.tasks.render_document").
+
+    Lower floors ask the upper ones for work by name, so that no module imports upwards.
+    """
+    module, _, attribute = name.rpartition(".")
+    return getattr(import_module(module), attribute)
+
+
+def send_named_on_commit(name, *args):
+    """Publish the task of that name once the current transaction commits."""
+    transaction.on_commit(lambda: send(task_named(name), *args))

@@ -1,9 +1,10 @@
 import logging
 
-from celery import current_app, shared_task
+from celery import shared_task
 from django.db.models import F
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
+from .dispatch import task_named
 from .models import PendingTask
 
 logger = logging.getLogger(__name__)
@@ -18,7 +19,7 @@ def resend(batch_size=500):
     sent = 0
     for pending in PendingTask.objects.all()[:batch_size]:
         try:
-            current_app.tasks[pending.task_name].apply_async(pending.args)
+            task_named(pending.task_name).apply_async(pending.args)
         except BrokerUnreachable as error:
             PendingTask.objects.filter(pk=pending.pk).update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
             logger.warning("Brokern svarar fortfarande inte: %s", error)

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from audits import charts
-from audits.statistics import AnswerState, answer_state, tally_follow_ups, total_tally
+from documents import charts
+from documents.statistics import AnswerState, answer_state, tally_follow_ups, total_tally
 from recommendations.permissions import addressees_visible_to
 from responses.permissions import recipients_visible_to
 

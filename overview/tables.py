@@ -2,9 +2,9 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
-from audits.statistics import STATUS_ORDER, status_label
+from documents.statistics import STATUS_ORDER, status_label
 from recommendations.models import FollowUp
-from audits.templatetags.statistics import percent
+from core.templatetags.percent import percent
 from responses.templatetags.deadlines import days_left_class, days_left_text
 
 TABLE_ATTRS = {"class": "table table-striped align-middle"}

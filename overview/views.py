@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from audits.annual_report import annual_report_xlsx, request_annual_report, years_with_audits
-from audits.documents import may_request, stored_pdf
-from audits.models import AnnualReport
+from documents.annual_report import annual_report_xlsx, request_annual_report, years_with_audits
+from documents.rendering import may_request, stored_pdf
+from documents.models import AnnualReport
 from committees import calendar_tokens
 from committees.models import Municipality
 

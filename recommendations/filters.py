@@ -1,9 +1,9 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
-from audits.filter_choices import cached_choices
+from core.filter_choices import cached_choices
 from audits.filters import committee_choices, search_filter_method
-from audits.forms import FilterForm, LeanSelect, SharedChoices
+from core.forms import FilterForm, LeanSelect, SharedChoices
 from audits.models import Audit
 
 from .models import Addressee, FollowUp, Recommendation

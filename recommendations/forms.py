@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from audits.forms import StyledFormMixin, date_input, textarea
-from committees.fields import IdsChoiceField
+from core.forms import StyledFormMixin, date_input, textarea
+from core.fields import IdsChoiceField
 from committees.models import Committee
 
 from .models import FollowUp, Recommendation

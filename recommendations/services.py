@@ -1,10 +1,9 @@
 from django.db import models, transaction
 from django.db.models import Q
 
-from audits import ordering
-from audits.documents import refresh_documents
-from audits.services import ensure_recipient, in_letter_order, remove_unaddressed_recipients
+from audits.services import ensure_recipient, refresh_documents, remove_unaddressed_recipients
 from committees.models import Committee
+from core import ordering
 
 from .models import Addressee, FollowUp
 
@@ -21,17 +20,19 @@ def committees_for_shortcut(municipality, shortcut):
     committees = Committee.objects.filter(municipality=municipality).active().answering()
     if shortcut == AddresseeShortcut.ALL_BUT_KS:
         committees = committees.exclude(kind=Committee.Kind.KOMMUNSTYRELSEN)
-    return in_letter_order(committees)
+    return committees.in_letter_order()
 
 
 def addressable_committees(audit):
     """Committees a recommendation of the audit can be addressed to: the municipality's active
     answering committees, and any committee already asked even if no longer active."""
-    return in_letter_order(
+    return (
         Committee.objects.filter(
             Q(active=True, kind__in=Committee.Kind.answering()) | Q(recipients__audit=audit),
             municipality_id=audit.municipality_id,
-        ).distinct()
+        )
+        .distinct()
+        .in_letter_order()
     )
 
 

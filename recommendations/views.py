@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from audits.models import AnswerStatus
 from audits.permissions import get_audit_for_revisor, get_audit_for_user
-from audits.views import FilteredTableView
-from responses.models import Position, Response
+from core.views import FilteredTableView
 
 from . import services
 from .filters import RecommendationFilter
@@ -153,7 +153,9 @@ def follow_up_matrix(request, audit_pk):
 @login_required
 def follow_up(request, addressee_pk):
     addressee = get_addressee_for_user(
-        request.user, addressee_pk, Addressee.objects.select_related("recommendation__audit", "recipient__committee")
+        request.user,
+        addressee_pk,
+        Addressee.objects.select_related("recommendation__audit", "recipient__committee", "position__response"),
     )
     audit = addressee.recommendation.audit
     can_edit = can_follow_up(request.user, audit)
@@ -166,15 +168,10 @@ def follow_up(request, addressee_pk):
             request, f"Bedömningen för {addressee.recipient.committee} har sparats."
         )
         return redirect(f"{reverse('recommendations:follow_up_matrix', args=[audit.pk])}#addressee-{addressee.pk}")
-    position = (
-        Position.objects.filter(
-            addressee=addressee,
-            response__status=Response.Status.INSKICKAD,
-            response__in=Response.objects.visible_to(request.user),
-        )
-        .select_related("response")
-        .first()
-    )
+    # The addressee lookup has scoped the user to the committee: its submitted answer is theirs to read.
+    position = getattr(addressee, "position", None)
+    if position is not None and position.response.status != AnswerStatus.INSKICKAD:
+        position = None
     return render(
         request,
         "recommendations/follow_up.html",

@@ -1,53 +1,28 @@
 from django import forms
 from django.conf import settings
 
-from committees.fields import IdsChoiceField
+from core.fields import IdsChoiceField
+from core.forms import StyledFormMixin, date_input
 
 from .models import Attachment, ExtensionRequest, Position, Response
 from .services import POSITION_FIELDS, RESPONSE_FIELDS, check_requested_deadline
 from .uploads import EXTENSIONS, check_upload
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class StyledForm(StyledFormMixin):
+    """Radio buttons and checkboxes laid out one by one the Bootstrap way (responses/_field.html)."""
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class StyledFormMixin:
-    """Bootstrap classes on every widget, and the invalid style on fields with errors."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.style_fields()
-
-    def style_fields(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.HiddenInput):
-                continue
-            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
-                widget.attrs["class"] = "form-check-input"
-            else:
-                widget.attrs["class"] = "form-select" if isinstance(widget, forms.Select) else "form-control"
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        for name in self.errors:
-            attrs = self.fields[name].widget.attrs if name in self.fields else None
-            if attrs is not None and "is-invalid" not in attrs.get("class", ""):
-                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+    choice_class = "form-check-input"
 
 
-class ResponseForm(StyledFormMixin, forms.ModelForm):
+class ResponseForm(StyledForm, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Response
         fields = RESPONSE_FIELDS
         widgets = {
-            "meeting_date": DateInput,
+            "meeting_date": date_input(),
             "beslut": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 6}),
         }
@@ -61,7 +36,7 @@ class ResponseForm(StyledFormMixin, forms.ModelForm):
         }
 
 
-class PositionForm(StyledFormMixin, forms.ModelForm):
+class PositionForm(StyledForm, forms.ModelForm):
     position = forms.ChoiceField(
         label="Ställningstagande",
         choices=Position.Choice.choices,
@@ -72,7 +47,7 @@ class PositionForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Position
         fields = POSITION_FIELDS
-        widgets = {"planned_actions": forms.Textarea(attrs={"rows": 4}), "planned_date": DateInput}
+        widgets = {"planned_actions": forms.Textarea(attrs={"rows": 4}), "planned_date": date_input()}
         help_texts = {"planned_date": "När åtgärderna ska vara klara (ÅÅÅÅ-MM-DD)."}
 
 
@@ -80,7 +55,7 @@ ACCEPTED_FILES = ",".join([*(f".{extension}" for extension in EXTENSIONS.values(
 MAX_MEGABYTES = settings.MAX_UPLOAD_SIZE // (1024 * 1024)
 
 
-class AttachmentsForm(StyledFormMixin, forms.Form):
+class AttachmentsForm(StyledForm, forms.Form):
     """New files, one field per kind of attachment, and the attachments to remove."""
 
     def __init__(self, *args, response, **kwargs):
@@ -213,7 +188,7 @@ def _display(value):
     return str(value)
 
 
-class ExtensionRequestForm(StyledFormMixin, forms.ModelForm):
+class ExtensionRequestForm(StyledForm, forms.ModelForm):
     def __init__(self, *args, recipient, **kwargs):
         super().__init__(*args, **kwargs)
         self.recipient = recipient
@@ -227,14 +202,14 @@ class ExtensionRequestForm(StyledFormMixin, forms.ModelForm):
         model = ExtensionRequest
         fields = ("requested_deadline", "reason")
         labels = {"requested_deadline": "Ny svarsdag"}
-        widgets = {"requested_deadline": DateInput, "reason": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"requested_deadline": date_input(), "reason": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "requested_deadline": "Den dag nämnden kan svara senast (ÅÅÅÅ-MM-DD).",
             "reason": "Till exempel att nämnden inte sammanträder före svarsdagen.",
         }
 
 
-class ExtensionDecisionForm(StyledFormMixin, forms.Form):
+class ExtensionDecisionForm(StyledForm, forms.Form):
     decision_comment = forms.CharField(
         label="Kommentar till beslutet",
         required=False,
@@ -243,7 +218,7 @@ class ExtensionDecisionForm(StyledFormMixin, forms.Form):
     )
 
 
-class ReopenForm(StyledFormMixin, forms.Form):
+class ReopenForm(StyledForm, forms.Form):
     reason = forms.CharField(
         label="Skäl till att yttrandet öppnas igen",
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from audits.models import Audit, Recipient, private_storage
+from audits.models import AnswerStatus, Audit, Recipient
+from core.storage import private_storage
 from recommendations.models import Addressee
 
 
@@ -41,9 +42,7 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(status=ResponseStatus.INSKICKAD)
 
 
-class ResponseStatus(models.TextChoices):
-    UTKAST = "utkast", "Utkast"
-    INSKICKAD = "inskickad", "Inskickad"
+ResponseStatus = AnswerStatus
 
 
 class Response(models.Model):

@@ -106,8 +106,6 @@ def sweep(today=None):
 
     The number of queries does not depend on the number of cases.
     """
-    from .tasks import send_reminder
-
     today = today or local_today()
     with transaction.atomic():
         Reminder.objects.bulk_create(find_due(today), ignore_conflicts=True)
@@ -122,7 +120,7 @@ def sweep(today=None):
             .values_list("pk", flat=True)
         )
         for reminder_id in unsent:
-            outbox.send_on_commit(send_reminder, reminder_id)
+            outbox.send_named_on_commit("responses.tasks.send_reminder", reminder_id)
     return unsent
 
 
@@ -142,7 +140,7 @@ def mail_addresses(reminder):
     active = User.objects.filter(is_active=True).exclude(email="")
     committee = reminder.recipient.committee
     to = list(
-        active.filter(role=User.Role.SEKRETERARE, committees=committee)
+        committee.secretaries_to_mail()
         .order_by("email")
         .values_list("email", flat=True)
         .distinct()

@@ -6,9 +6,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from audits.documents import refresh_documents
 from audits.models import Audit, Recipient
-from audits.services import grant_extension
+from audits.services import grant_extension, refresh_documents
 from outbox import dispatch as outbox
 
 from . import tasks
@@ -146,13 +145,7 @@ def submit_response(response, user):
     response._history_user = user
     response._change_reason = "Inskickat"
     response.save()
-    if audit.status == Audit.Status.SKICKAD and not audit.recipients.exclude(
-        response__status=Response.Status.INSKICKAD
-    ).exists():
-        audit.status = Audit.Status.BESVARAD
-        audit._history_user = user
-        audit._change_reason = "Alla nämnder har svarat"
-        audit.save()
+    audit.mark_answered_if_complete(user)
     outbox.send_on_commit(tasks.send_submission_receipt, response.pk, response.version)
     outbox.send_on_commit(tasks.notify_revisors_of_submission, response.pk, response.version)
     refresh_documents(audit)
@@ -179,11 +172,7 @@ def reopen_response(response, user, reason):
     response._history_user = user
     response._change_reason = "Återöppnat"
     response.save()
-    if audit.status == Audit.Status.BESVARAD:
-        audit.status = Audit.Status.SKICKAD
-        audit._history_user = user
-        audit._change_reason = "Ett yttrande återöppnat"
-        audit.save()
+    audit.mark_answer_missing(user)
     outbox.send_on_commit(tasks.notify_secretaries_of_reopening, response.pk, response.version)
     refresh_documents(audit)
     return response

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committees.mail import absolute_url, send_templated_mail
+from audits.models import Recipient
 from committees.models import User
 
-from . import reminders
+from . import reminders, requests
 from .models import ExtensionRequest, Response, SentNotification
 
 logger = logging.getLogger(__name__)
@@ -36,10 +37,6 @@ def _addresses(users):
 
 def _revisors_of(municipality_id):
     return User.objects.filter(municipality_id=municipality_id, role=User.Role.REVISOR)
-
-
-def _secretaries_of(committee):
-    return committee.secretaries.filter(role=User.Role.SEKRETERARE, municipality_id=committee.municipality_id)
 
 
 def _send_once(key, template, context, to):
@@ -109,7 +106,7 @@ def notify_revisors_of_submission(response_id, version):
 def notify_secretaries_of_reopening(response_id, version):
     """Tell the committee's secretaries that a revisor reopened their answer, and why."""
     return _mail_about_response(
-        response_id, version, "reopened", "response_reopened", lambda record: _secretaries_of(record.recipient.committee)
+        response_id, version, "reopened", "response_reopened", lambda record: User.objects.secretaries_of(record.recipient.committee)
     )
 
 
@@ -165,7 +162,7 @@ def notify_secretaries_of_extension_decision(extension_request_id):
         "decided",
         "extension_decided",
         lambda extension: [
-            *_secretaries_of(extension.recipient.committee),
+            *User.objects.secretaries_of(extension.recipient.committee),
             *([extension.requested_by] if extension.requested_by else []),
         ],
     )
@@ -190,3 +187,46 @@ def send_reminder(self, reminder_id):
         # Capped well below the broker's visibility timeout, so a retry is not delivered twice.
         countdown = get_exponential_backoff_interval(5, self.request.retries, 600, full_jitter=True)
         raise self.retry(exc=error, countdown=countdown)
+
+
+@shared_task(**RETRY_SMTP)
+def email_request_for_response(recipient_id):
+    """E-mail a committee's secretaries the link to their answer, once per committee and case."""
+    recipient = (
+        Recipient.objects.select_related("audit", "committee", "response").filter(pk=recipient_id).first()
+    )
+    if recipient is None or not recipient.audit.is_sent or not hasattr(recipient, "response"):
+        return 0
+    addresses = list(
+        recipient.committee.secretaries_to_mail().order_by("email").values_list("email", flat=True).distinct()
+    )
+    if not addresses:
+        return 0
+    # Claim before sending: a redelivered task finds the claim and sends nothing.
+    if not Recipient.objects.filter(pk=recipient.pk, invited_at__isnull=True).update(invited_at=timezone.now()):
+        return 0
+    try:
+        return send_templated_mail(
+            "request_for_response",
+            {
+                "audit": recipient.audit,
+                "committee": recipient.committee,
+                "deadline": recipient.effective_deadline,
+                "response_url": absolute_url(reverse("responses:detail", args=[recipient.response.pk])),
+            },
+            to=addresses,
+        )
+    except Exception:
+        # Release the claim so that the retry sends the mail.
+        Recipient.objects.filter(pk=recipient.pk).update(invited_at=None)
+        raise
+
+
+@shared_task
+def open_for_response(recipient_id):
+    """Ask a committee added to a case already sent for its answer."""
+    recipient = Recipient.objects.select_related("audit").filter(pk=recipient_id).first()
+    if recipient is None or not recipient.audit.is_sent:
+        return False
+    requests.open_for_response(recipient)
+    return True

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/extension/", views.extension_request_create, name="request_extension"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("extensions/<int:pk>/decide/", views.extension_decide, name="decide_extension"),
+    path("send/<int:pk>/", views.send_for_response, name="send"),
 ]

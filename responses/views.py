@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from audits.models import Audit
+from audits.permissions import get_audit_for_revisor
 
-from . import uploads
+from . import requests, uploads
 from .forms import AnswerForm, ExtensionDecisionForm, ExtensionRequestForm, ReopenForm
 from .models import ExtensionRequest, Response
 from .permissions import (
@@ -277,4 +278,35 @@ def extension_decide(request, pk):
             "form": form,
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def send_for_response(request, pk):
+    """The check before sending a case to its committees, and the sending itself."""
+    audit = get_audit_for_revisor(request.user, pk)
+    errors = []
+    if request.method == "POST":
+        try:
+            requests.send_for_response(audit, request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            count = audit.recipients.count()
+            messages.success(
+                request, f"Granskningen har skickats för yttrande till {count} {'nämnd' if count == 1 else 'nämnder'}."
+            )
+            return redirect(audit)
+    recipients = list(audit.recipients.select_related("committee"))
+    for recipient in recipients:
+        recipient.secretary_count = recipient.committee.secretaries_to_mail().count()
+    return render(
+        request,
+        "responses/send.html",
+        {
+            "audit": audit,
+            "recipients": recipients,
+            "errors": errors,
+            "problems": [] if audit.is_sent else requests.send_problems(audit),
+        },
     )

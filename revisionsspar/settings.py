@@ -39,14 +39,21 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core",
     "committees",
     "audits",
     "recommendations",
     "responses",
+    "documents",
     "outbox",
     "overview",
     "transparency",
 ]
+# The demo cases and the load generator (load_demo, generate_load): for development, tests
+# and benchmarks, never in a production installation.
+DEMO = env.bool("DEMO", default=DEBUG)
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "log_request_id.middleware.RequestIDMiddleware",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audits/", include("audits.urls")),
+    path("audits/", include("documents.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
     path("public/", include("transparency.urls")),

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from audits import services
+from responses import requests
 from audits.models import Audit
 from recommendations.models import Recommendation
 from recommendations.services import save_recommendation
@@ -39,7 +40,7 @@ def case():
     question = make_question(audit, text="Har inriktningsmålen konkretiserats?", answer="delvis")
     recommendation = save_recommendation(Recommendation(audit=audit, text="Utarbeta riktlinjer."), [town.ks])
     services.set_deadlines({audit.recipients.get(): datetime.date(2099, 3, 1)})
-    services.send_for_response(audit, town.revisor)
+    requests.send_for_response(audit, town.revisor)
     addressee = recommendation.addressees.get()
     make_follow_up(addressee, author=town.revisor)
     return SimpleNamespace(
@@ -96,7 +97,7 @@ PAGES = [
     ("audits:report", "get", lambda c: [c.audit.pk], None, READ),
     ("recommendations:follow_up_matrix", "get", lambda c: [c.audit.pk], None, READ),
     ("recommendations:follow_up", "get", lambda c: [c.addressee.pk], None, READ),
-    ("audits:history", "get", lambda c: [c.audit.pk], None, HISTORY),
+    ("documents:history", "get", lambda c: [c.audit.pk], None, HISTORY),
     ("audits:create", "get", lambda c: [], None, CREATE),
     ("audits:create", "post", lambda c: [], lambda c: {**audit_post(c), "status": "planerad"}, CREATE),
     ("audits:edit", "get", lambda c: [c.audit.pk], None, WRITE),
@@ -129,9 +130,9 @@ PAGES = [
         lambda c: {"extended_deadline": "2099-06-01", "extension_reason": "Sammanträde"},
         WRITE,
     ),
-    ("audits:send", "get", lambda c: [c.audit.pk], None, WRITE),
+    ("responses:send", "get", lambda c: [c.audit.pk], None, WRITE),
     # Already sent: the revisor gets the page saying so, everyone else is refused.
-    ("audits:send", "post", lambda c: [c.audit.pk], lambda c: {}, {**WRITE, "revisor": 200}),
+    ("responses:send", "post", lambda c: [c.audit.pk], lambda c: {}, {**WRITE, "revisor": 200}),
     ("recommendations:create", "get", lambda c: [c.audit.pk], None, WRITE),
     (
         "recommendations:create",
@@ -239,6 +240,6 @@ def test_sent_case_is_still_editable_and_the_change_is_in_history(client, case):
     assert case.audit.status == Audit.Status.SKICKAD
     latest = case.audit.history.first()
     assert latest.history_user == case.town.revisor
-    history = client.get(reverse("audits:history", args=[case.audit.pk])).content.decode()
+    history = client.get(reverse("documents:history", args=[case.audit.pk])).content.decode()
     assert "Efter utskick" in history
     assert "Ändrad titel" in history

@@ -46,8 +46,8 @@ def test_demo_cases_open_in_the_auditors_pages(client_as, demo, slug):
         reverse("audits:edit", args=[audit.pk]),
         reverse("audits:questions", args=[audit.pk]),
         reverse("audits:recipients", args=[audit.pk]),
-        reverse("audits:send", args=[audit.pk]),
-        reverse("audits:history", args=[audit.pk]),
+        reverse("responses:send", args=[audit.pk]),
+        reverse("documents:history", args=[audit.pk]),
         reverse("recommendations:follow_up_matrix", args=[audit.pk]),
         reverse("recommendations:create", args=[audit.pk]),
     ]:

@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from audits.models import Audit, AuditDocument, Recipient
+from audits.models import Audit, Recipient
+from documents.models import AuditDocument
 from recommendations.models import FollowUp, Recommendation
 from recommendations.services import save_recommendation
 from responses.models import Response
@@ -298,7 +299,7 @@ def test_extension_form_shows_service_errors_next_to_the_fields(revisor, town):
 def test_send_page_lists_what_is_missing_and_refuses(revisor, town, mailoutbox):
     audit = make_audit(town.municipality)
     make_recommendation(audit, [make_recipient(audit, town.ks, deadline=None)])
-    url = reverse("audits:send", args=[audit.pk])
+    url = reverse("responses:send", args=[audit.pk])
     assert "Ange svarsdag för Kommunstyrelsen." in revisor.get(url).content.decode()
     response = revisor.post(url)
     assert response.status_code == 200
@@ -313,7 +314,7 @@ def test_send_and_progress_on_the_audit_page(revisor, town, mailoutbox, django_c
     deadline = datetime.date.today() + datetime.timedelta(days=30)
     make_recommendation(audit, [make_recipient(audit, town.ks, deadline=deadline)])
     with django_capture_on_commit_callbacks(execute=True):
-        response = revisor.post(reverse("audits:send", args=[audit.pk]))
+        response = revisor.post(reverse("responses:send", args=[audit.pk]))
     assert response.status_code == 302
     audit.refresh_from_db()
     assert audit.status == Audit.Status.SKICKAD and audit.sent_by == town.revisor

@@ -9,11 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from audits import ordering, services
-from audits.history import case_history
-from audits.models import Audit, AuditDocument, Recipient
-from audits.search import search
-from audits.tasks import email_request_for_response
+from audits import services
+from core import ordering
+from documents.history import case_history
+from audits.models import Audit, Recipient
+from documents.models import AuditDocument
+from core.search import search
+from responses import requests
+from responses.tasks import email_request_for_response
 from recommendations.models import Addressee, Recommendation
 from recommendations.services import (
     AddresseeShortcut,
@@ -50,7 +53,7 @@ def send(django_capture_on_commit_callbacks):
 
     def send_now(audit, user, today=TODAY):
         with django_capture_on_commit_callbacks(execute=True):
-            return services.send_for_response(audit, user, today=today)
+            return requests.send_for_response(audit, user, today=today)
 
     return send_now
 
@@ -135,7 +138,7 @@ def test_adding_a_committee_after_sending_asks_it_for_a_yttrande(
 
 
 def test_empty_audit_needs_a_recommendation(town):
-    assert services.send_problems(make_audit(town.municipality), today=TODAY) == [
+    assert requests.send_problems(make_audit(town.municipality), today=TODAY) == [
         "Lägg till minst en rekommendation."
     ]
 
@@ -145,7 +148,7 @@ def test_send_checks_name_what_is_missing(town):
     make_recommendation(audit, order=1)
     make_recommendation(audit, [make_recipient(audit, town.ks, deadline=None)], order=2)
     make_recommendation(audit, [make_recipient(audit, town.social, deadline=datetime.date(2030, 1, 9))], order=3)
-    assert services.send_problems(audit, today=TODAY) == [
+    assert requests.send_problems(audit, today=TODAY) == [
         "Rekommendation 1 är inte riktad till någon nämnd.",
         "Ange svarsdag för Kommunstyrelsen.",
         "Svarsdagen för Socialnämnden (2030-01-09) har redan passerat.",
@@ -167,7 +170,7 @@ def test_deadline_today_and_extended_deadline_count_as_not_past(town):
             )
         ],
     )
-    assert services.send_problems(audit, today=TODAY) == []
+    assert requests.send_problems(audit, today=TODAY) == []
 
 
 # Sending
@@ -200,7 +203,7 @@ def test_an_incomplete_case_is_not_sent_and_nothing_changes(town, mailoutbox):
     audit = make_audit(town.municipality)
     make_recommendation(audit)
     with pytest.raises(ValidationError) as refusal:
-        services.send_for_response(audit, town.revisor, today=TODAY)
+        requests.send_for_response(audit, town.revisor, today=TODAY)
     assert refusal.value.messages == ["Rekommendation 1 är inte riktad till någon nämnd."]
     audit.refresh_from_db()
     assert audit.status == Audit.Status.PLANERAD and audit.sent_at is None
@@ -249,7 +252,7 @@ def test_two_simultaneous_sends_send_once(mailoutbox):
     def send():
         try:
             barrier.wait()
-            services.send_for_response(audit, town.revisor)
+            requests.send_for_response(audit, town.revisor)
             outcomes.append("skickad")
         except ValidationError:
             outcomes.append("nekad")
@@ -394,7 +397,7 @@ def test_case_history_shows_who_changed_what_in_swedish(town, ready_audit):
     ready_audit.title = "Granskning av digitaliseringen"
     ready_audit._history_user = town.revisor
     ready_audit.save()
-    services.send_for_response(ready_audit, town.revisor, today=TODAY)
+    requests.send_for_response(ready_audit, town.revisor, today=TODAY)
     recipient = ready_audit.recipients.get(committee=town.social)
     services.grant_extension(recipient, datetime.date(2030, 3, 20), "Sammanträde 2030-03-19", town.revisor)
     addressee = Addressee.objects.filter(recipient=recipient).first()

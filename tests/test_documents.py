@@ -13,8 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from weasyprint import HTML
 
-from audits import documents, pdf
-from audits.models import Audit, AuditDocument, Signatory, private_storage
+from documents import pdf, rendering as documents
+from audits.models import Audit, Signatory
+from core.storage import private_storage
+from documents.models import AuditDocument
 from committees.models import Committee, User
 from responses.models import Position, Response
 
@@ -259,7 +261,7 @@ def test_requested_document_is_rendered_and_stored(case, render_now):
 
 
 def test_render_task_is_idempotent_and_tolerates_a_deleted_audit(case, eager_celery, django_capture_on_commit_callbacks):
-    from audits.tasks import render_document
+    from documents.tasks import render_document
 
     with django_capture_on_commit_callbacks(execute=False):
         documents.request_document(case, AuditDocument.Kind.MISSIV)
@@ -279,8 +281,8 @@ def test_render_task_is_idempotent_and_tolerates_a_deleted_audit(case, eager_cel
 @pytest.fixture
 def broken_missiv_template(settings, tmp_path):
     """A missiv template that fails to render, found before the real one."""
-    (tmp_path / "audits" / "pdf").mkdir(parents=True)
-    (tmp_path / "audits" / "pdf" / "missiv.html").write_text("{% if %}")
+    (tmp_path / "documents" / "pdf").mkdir(parents=True)
+    (tmp_path / "documents" / "pdf" / "missiv.html").write_text("{% if %}")
     templates = [dict(settings.TEMPLATES[0])]
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     original = settings.TEMPLATES

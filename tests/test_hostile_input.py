@@ -227,7 +227,7 @@ def test_hostile_query_parameters(demo, user):
     sweep = Sweep()
     client = Client()
     client.force_login(user("revisor.eskilstuna"))
-    urls = [reverse(name) for name in QUERY_PAGES] + [reverse("audits:history", args=[targets["eskilstuna"].audit.pk])]
+    urls = [reverse(name) for name in QUERY_PAGES] + [reverse("documents:history", args=[targets["eskilstuna"].audit.pk])]
     for url in urls:
         for parameter in QUERY_PARAMETERS:
             for hostile in HOSTILE:

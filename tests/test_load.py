@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from audits.load import LoadSize, generate_load
+from demo.load import LoadSize, generate_load
 from audits.models import Audit, Recipient
 from committees.models import Committee, Municipality, User
 from recommendations.models import Addressee, FollowUp, Recommendation

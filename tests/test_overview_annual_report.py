@@ -8,8 +8,9 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from audits import annual_report
-from audits.models import AnnualReport, private_storage
+from documents import annual_report
+from core.storage import private_storage
+from documents.models import AnnualReport
 from committees.models import Committee, Municipality, User
 from recommendations.models import Addressee, FollowUp
 from responses.models import Position, Response
@@ -186,8 +187,8 @@ def test_request_only_queues_the_render(year_2024, django_capture_on_commit_call
 
 @pytest.fixture
 def broken_annual_template(settings, tmp_path):
-    (tmp_path / "audits" / "pdf").mkdir(parents=True)
-    (tmp_path / "audits" / "pdf" / "annual_report.html").write_text("{% if %}")
+    (tmp_path / "documents" / "pdf").mkdir(parents=True)
+    (tmp_path / "documents" / "pdf" / "annual_report.html").write_text("{% if %}")
     templates = [dict(settings.TEMPLATES[0])]
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     original = settings.TEMPLATES
@@ -216,7 +217,7 @@ def test_failed_render_is_recorded_and_can_be_retried(
 
 
 def test_render_task_tolerates_a_deleted_report(year_2024, eager_celery):
-    from audits.tasks import render_annual_report
+    from documents.tasks import render_annual_report
 
     assert render_annual_report.delay(987654).get() is None
 

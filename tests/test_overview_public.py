@@ -7,7 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from audits.models import Audit, AuditDocument, private_storage
+from audits.models import Audit
+from core.storage import private_storage
+from documents.models import AuditDocument
 from audits.services import set_published
 from committees.models import Municipality, User
 from recommendations.models import FollowUp

@@ -7,6 +7,8 @@ import pytest
 from audits.models import Audit
 from responses.models import Response
 
+from .conftest import unavailable
+
 pytestmark = pytest.mark.django_db
 
 ESKILSTUNA_TITLE = "Granskning av kommunens digitaliseringsarbete"
@@ -113,7 +115,7 @@ def test_healthz_reaches_a_real_redis_broker(client, settings):
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
     except OSError:
-        pytest.skip("Ingen Redis på 127.0.0.1:6379")
+        unavailable("Ingen Redis på 127.0.0.1:6379")
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = redis_url
     response = client.get("/healthz")

@@ -11,7 +11,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from audits.models import AuditDocument
+from documents.models import AuditDocument
 from outbox.models import PendingTask
 from outbox.tasks import resend_pending
 
@@ -87,7 +87,7 @@ def test_pages_work_without_redis_and_the_work_is_done_when_it_returns(
         assert health.status_code == 503 and health.json()["broker"] == "unreachable" and seconds < 10
 
         render, seconds = timed(
-            lambda: revisor.post(reverse("audits:render_document", args=[audit.pk, AuditDocument.Kind.MISSIV]))
+            lambda: revisor.post(reverse("documents:render_document", args=[audit.pk, AuditDocument.Kind.MISSIV]))
         )
         assert render.status_code == 302 and seconds < 10, seconds
         submit, seconds = timed(
@@ -98,10 +98,10 @@ def test_pages_work_without_redis_and_the_work_is_done_when_it_returns(
         assert submit.status_code == 302 and seconds < 10, seconds
         document = AuditDocument.objects.get(audit=audit, kind=AuditDocument.Kind.MISSIV)
         assert document.state == AuditDocument.State.QUEUED
-        assert "köad" in revisor.get(reverse("audits:missiv_pdf", args=[audit.pk])).content.decode().lower()
+        assert "köad" in revisor.get(reverse("documents:missiv_pdf", args=[audit.pk])).content.decode().lower()
         kept = set(PendingTask.objects.values_list("task_name", flat=True))
         assert kept >= {
-            "audits.tasks.render_document",
+            "documents.tasks.render_document",
             "responses.tasks.send_submission_receipt",
             "responses.tasks.notify_revisors_of_submission",
         }

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from audits.demo import burlov, eskilstuna, haninge, huddinge
+from demo import burlov, eskilstuna, haninge, huddinge
 from audits.models import Audit, Recipient
 from committees.models import User
 from responses.models import Attachment, ExtensionRequest, Response

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from audits.load import LoadSize, generate_load
+from demo.load import LoadSize, generate_load
 from committees.models import Committee, User
 
 

@@ -207,11 +207,11 @@ EXPECTED = {
         write,
         lambda p, t: write(p, t, ALLOWED),
     ),
-    "audits:send": (lambda t: {"pk": t.audit.pk}, write, lambda p, t: write(p, t, ALLOWED)),
-    "audits:history": (lambda t: {"pk": t.audit.pk}, case_overview, read_only),
-    "audits:missiv_pdf": (lambda t: {"pk": t.audit.pk}, read, read_only),
-    "audits:council_report_pdf": (lambda t: {"pk": t.audit.pk}, case_overview, read_only),
-    "audits:render_document": (
+    "responses:send": (lambda t: {"pk": t.audit.pk}, write, lambda p, t: write(p, t, ALLOWED)),
+    "documents:history": (lambda t: {"pk": t.audit.pk}, case_overview, read_only),
+    "documents:missiv_pdf": (lambda t: {"pk": t.audit.pk}, read, read_only),
+    "documents:council_report_pdf": (lambda t: {"pk": t.audit.pk}, case_overview, read_only),
+    "documents:render_document": (
         lambda t: {"pk": t.audit.pk, "kind": "council_report"},
         post_only,
         lambda p, t: case_overview(p, t, ALLOWED),

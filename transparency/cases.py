@@ -11,8 +11,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from audits.models import Audit, AuditDocument, Recipient
-from audits.statistics import status_label
+from audits.models import Audit, Recipient
+from documents.models import AuditDocument
+from documents.statistics import status_label
 from committees.models import Municipality
 from recommendations.models import Addressee, FollowUp, Recommendation
 from responses.models import Attachment, Response
@@ -165,6 +166,13 @@ def _case(audit):
         has_report=bool(audit.report_file),
         has_missiv=any(document.file for document in audit.documents.all()),
     )
+    positions_by_recipient = _add_recommendations(case, audit)
+    _add_answers(case, audit, positions_by_recipient)
+    return case
+
+
+def _add_recommendations(case, audit):
+    """The case's numbered recommendations; returns the submitted positions per recipient."""
     positions_by_recipient = {}
     for number, recommendation in enumerate(audit.recommendations.all(), start=1):
         public_addressees = []
@@ -190,6 +198,11 @@ def _case(audit):
                     )
                 )
         case.recommendations.append(PublicRecommendation(number, recommendation.text, public_addressees))
+    return positions_by_recipient
+
+
+def _add_answers(case, audit, positions_by_recipient):
+    """Each committee's submitted answer, or the committee among those still awaited."""
     for recipient in audit.recipients.all():
         case.committees.append(recipient.committee.name)
         response = recipient.submitted_response
@@ -212,4 +225,3 @@ def _case(audit):
                 ],
             )
         )
-    return case

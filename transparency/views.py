@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from audits.documents import stored_pdf
+from documents.rendering import stored_pdf
 from responses.uploads import attachment_download
 
 from . import cases
