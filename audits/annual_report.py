@@ -17,6 +17,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from committees.spreadsheets import make_workbook_inert
 from outbox import dispatch as outbox
 from recommendations.models import Addressee, FollowUp, Recommendation
 
@@ -223,6 +224,7 @@ def annual_report_xlsx(municipality, year):
             for row in context["rows"]
         ),
     )
+    make_workbook_inert(workbook)
     workbook.properties.title = context["title"]
     workbook.properties.creator = context["author"]
     workbook.properties.language = "sv-SE"

@@ -17,6 +17,7 @@ from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from committees.models import User
+from committees.spreadsheets import InertTableExport
 from recommendations.models import Addressee, FollowUp
 from responses.models import Response
 
@@ -91,6 +92,7 @@ class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, Singl
     """
 
     table_pagination = {"per_page": 25, "paginator_class": BoundedPaginator}
+    export_class = InertTableExport
 
     def get_table_data(self):
         # The window runs after the filters' WHERE: it counts the rows the table shows.
