@@ -96,7 +96,8 @@ def test_healthz_is_alive_without_asking_anything(client, settings, django_asser
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_readyz_reports_the_database(client):
+def test_readyz_reports_the_database(client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "failing": [], "database": "ok"}
