@@ -7,7 +7,7 @@ RUN_ENV := DEBUG=$${DEBUG:-1}
 # Tests run in production mode over plain HTTP: the test client and the live server speak no TLS.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-secret-key} DEBUG=0 SECURE_SSL_REDIRECT=0 DEMO=1
 
-.PHONY: run test bench lint system-deps browser
+.PHONY: run test bench lint faults system-deps browser
 
 $(VENV)/.installed-run: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,3 +48,11 @@ test: system-deps browser $(VENV)/.installed-dev
 # The floors of the house (.importlinter): no app imports one above it.
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
+
+# Faults and hostile input against real processes: its own gunicorn, Celery worker, redis-server
+# and SMTP server on free loopback ports; PostgreSQL when DATABASE_URL says so (a fresh
+# <name>_faults database), else SQLite. Prints one figure a line; fails when one misses its target.
+faults: system-deps $(VENV)/.installed-dev
+	@command -v redis-server >/dev/null || (apt-get update && apt-get install -y --no-install-recommends redis-server)
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) tests/faults/run.py

@@ -16,6 +16,15 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "filter-choices:version"
 TIMEOUT_SECONDS = 60
+# After the cache failed to answer, the process builds the choices without asking it for this
+# long: a frozen cache costs one page its timeout, not every page every one of its calls.
+SKIP_AFTER_FAILURE_SECONDS = 30
+_skip_cache_until = 0.0
+
+
+def _cache_failed():
+    global _skip_cache_until
+    _skip_cache_until = time.monotonic() + SKIP_AFTER_FAILURE_SECONDS
 
 
 def _scope(user):
@@ -30,10 +39,13 @@ def _scope(user):
 def cached_choices(name, user, build):
     """build() once per version and scope; built afresh whenever the cache cannot answer."""
     key = f"filter-choices:{name}:{_scope(user)}"
+    if time.monotonic() < _skip_cache_until:
+        return build()
     try:
         version = cache.get(VERSION_KEY, 0)
         choices = cache.get(key, version=version)
     except Exception:
+        _cache_failed()
         logger.warning("Filtervalen hämtas utan cache: cachen svarar inte.", exc_info=True)
         return build()
     if choices is None:
@@ -41,6 +53,7 @@ def cached_choices(name, user, build):
         try:
             cache.set(key, choices, TIMEOUT_SECONDS, version=version)
         except Exception:
+            _cache_failed()
             logger.warning("Filtervalen kunde inte sparas i cachen.", exc_info=True)
     return choices
 

@@ -9,6 +9,8 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from .spreadsheets import InertTableExport
+
 
 def is_htmx(request):
     return request.headers.get("HX-Request") == "true"
@@ -72,6 +74,7 @@ class FilteredTableView(LoginRequiredMixin, ExportLinksMixin, ExportMixin, Singl
     """
 
     table_pagination = {"per_page": 25, "paginator_class": BoundedPaginator}
+    export_class = InertTableExport
 
     def get_table_data(self):
         # The window runs after the filters' WHERE: it counts the rows the table shows.

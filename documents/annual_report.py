@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from audits.models import Audit, Recipient
+from core.spreadsheets import make_workbook_inert
 from core.templatetags.percent import percent
 from outbox import dispatch as outbox
 from recommendations.models import Addressee, FollowUp, Recommendation
@@ -149,6 +150,7 @@ def annual_report_xlsx(municipality, year):
     workbook = Workbook()
     _summary_sheet(workbook.active, context)
     _table_sheets(workbook, context)
+    make_workbook_inert(workbook)
     workbook.properties.title = context["title"]
     workbook.properties.creator = context["author"]
     workbook.properties.language = "sv-SE"

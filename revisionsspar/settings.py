@@ -57,6 +57,8 @@ if DEMO:
 
 MIDDLEWARE = [
     "log_request_id.middleware.RequestIDMiddleware",
+    # Before anything reads the request: bad bytes and oversized bodies are refused here.
+    "revisionsspar.middleware.HostileInputMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "revisionsspar.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "committees.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,11 +102,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Two people saving at once: WAL lets readers go on while one writes, IMMEDIATE takes the
+    # write lock when a transaction begins (not halfway, where SQLite cannot wait and fails
+    # with "database is locked"), and a writer waits up to 20 s for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     # A server-side cursor costs three round trips where a plain query costs one; the
     # iterated querysets here (choices of a filter) are small.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    # An unreachable database fails a request within seconds instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "committees.User"
@@ -136,9 +150,19 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a reverse proxy the client's address is the last one it appends to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# The client's address behind TRUSTED_PROXY_COUNT proxies: each proxy appends the address it
+# was connected from to X-Forwarded-For, so the client is the TRUSTED_PROXY_COUNT-th entry from
+# the right; what a client writes into the header itself stays to the left and is ignored.
+# django-ipware counts only the proxies listed in the header, and the last proxy is the peer
+# (REMOTE_ADDR), not an entry: hence one less. Without proxies the peer address is the client.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# A header with more entries than proxies is the normal case (a client may send its own).
+IPWARE_STRICT = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
@@ -164,7 +188,11 @@ STORAGES = {
 PRIVATE_STORAGE_ROOT = Path(env.str("PRIVATE_STORAGE_ROOT", default=str(VAR_DIR / "private")))
 MEDIA_ROOT = PRIVATE_STORAGE_ROOT
 MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# A request body larger than one attachment and its form is refused (413) before it is read.
+MAX_REQUEST_BODY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
+# Form fields (not files) up to 5 MB, uploads above 5 MB go to a temporary file on disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_URL = env.str("EMAIL_URL", default="")
@@ -174,6 +202,8 @@ if EMAIL_URL.startswith("filemail://") or not EMAIL_URL:
     EMAIL_FILE_PATH = EMAIL_URL.removeprefix("filemail://") or str(VAR_DIR / "mail")
 else:
     vars().update(env.email_url_config(EMAIL_URL))
+# An SMTP server that accepts a connection and never answers costs a worker 10 s, not forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Revisionsspår <noreply@revisionsspar.se>")
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -191,8 +221,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A request that dispatches work while Redis is down gives up within seconds; the work is
 # kept in the outbox and sent again once the broker answers (see outbox/).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Every task has a hard time limit; the longest (an annual report, 6 minutes) fits well within
+# the visibility timeout, so a task is redelivered only when its worker died. No task is
+# scheduled with a countdown: mail retries wait in the database (see outbox/), not the broker.
+CELERY_TASK_SOFT_TIME_LIMIT = 60
+CELERY_TASK_TIME_LIMIT = 90
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": 15 * 60,
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
     "max_retries": 1,
@@ -200,11 +235,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
 
-# The list filters' choices are cached (audits/filter_choices.py). Without CACHE_URL each
+# The list filters' choices are cached (core/filter_choices.py). Without CACHE_URL each
 # process keeps its own copy for at most a minute after another process changes them;
 # production shares one cache in Redis. A cache that does not answer costs the pages only
 # their queries.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    # A frozen Redis costs a page half a second, then the page reads from the database.
+    for option in ("socket_connect_timeout", "socket_timeout"):
+        CACHES["default"].setdefault("OPTIONS", {}).setdefault(option, 0.5)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 
@@ -222,6 +261,8 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "revisionsspar.views.csrf_failure"
 # HTTPS only in production; the test suite and a plain-HTTP test host turn the redirect off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# The container's health check speaks plain HTTP to the web process itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from audits import filter_choices
 from committees.models import User
 
 from .factories import make_audit, make_committee, make_municipality, make_recipient, make_sent_audit, make_user
@@ -20,6 +21,12 @@ UNANSWERING_CACHE = {
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 }
+
+
+@pytest.fixture(autouse=True)
+def cache_not_skipped(monkeypatch):
+    """Each test starts with a cache that has not failed in this process."""
+    monkeypatch.setattr(filter_choices, "_skip_cache_until", 0.0)
 
 
 def log_in(client, user):
@@ -101,6 +108,16 @@ def test_the_lists_work_and_audits_save_when_the_cache_does_not_answer(revisor, 
     assert "Granskning av bostadsförsörjningen" in page(revisor, "/recommendations/")
     make_audit(municipality, title="Granskning av löneprocessen")
     assert "Granskning av löneprocessen" in page(revisor, "/recommendations/")
+    assert "Granskning av löneprocessen" in page(revisor, "/audits/")
+
+
+def test_a_cache_that_failed_is_not_asked_again_for_a_while(revisor, municipality, settings):
+    page(revisor, "/audits/")
+    settings.CACHES = UNANSWERING_CACHE
+    page(revisor, "/audits/")
+    assert filter_choices._skip_cache_until > 0
+    # Asked now, the unanswering cache would fail the page's choices; skipped, they are built.
+    make_audit(municipality, title="Granskning av löneprocessen")
     assert "Granskning av löneprocessen" in page(revisor, "/audits/")
 
 

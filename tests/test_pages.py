@@ -88,12 +88,21 @@ def test_secretary_sees_only_own_committees_answer_links(client_as, eskilstuna_a
         assert f"/responses/{other.pk}/" not in content
 
 
-def test_healthz_reports_database_and_broker(client):
-    response = client.get("/healthz")
+def test_healthz_is_alive_without_asking_anything(client, settings, django_assert_num_queries):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{_closed_port()}/0"
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
     assert response.status_code == 200
-    body = response.json()
-    assert body["database"] == "ok"
-    assert body["broker"] in ("ok", "eager")
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_reports_the_database(client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "failing": [], "database": "ok"}
 
 
 def _closed_port():
@@ -102,15 +111,24 @@ def _closed_port():
         return sock.getsockname()[1]
 
 
-def test_healthz_degrades_when_broker_is_unreachable(client, settings):
+def test_readyz_names_an_unreachable_broker_and_cache(client, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{_closed_port()}/0"
-    response = client.get("/healthz")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
+        }
+    }
+    response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["broker"] == "unreachable"
+    assert response.json() == {
+        "status": "unavailable", "failing": ["broker", "cache"], "database": "ok", "broker": "unreachable",
+        "cache": "unreachable",
+    }
 
 
-def test_healthz_reaches_a_real_redis_broker(client, settings):
+def test_readyz_reaches_a_real_redis_broker(client, settings):
     redis_url = "redis://127.0.0.1:6379/15"
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -118,5 +136,12 @@ def test_healthz_reaches_a_real_redis_broker(client, settings):
         unavailable("Ingen Redis på 127.0.0.1:6379")
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = redis_url
-    response = client.get("/healthz")
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    response = client.get("/readyz")
+    assert response.json() == {"status": "ok", "failing": [], "database": "ok", "broker": "ok"}
+
+
+def test_health_paths_are_exempt_from_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    assert client.get("/ping").status_code == 301

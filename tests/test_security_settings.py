@@ -209,6 +209,7 @@ def test_lockout_per_account_and_address_with_cool_off(client, django_user_model
     assert locked.status_code == 429
     assert "Inloggningen är tillfälligt spärrad" in locked.content.decode()
     assert "Försök igen om 15 minuter" in locked.content.decode()
+    assert "Kontakta systemadministratören" in locked.content.decode()
     # Even the right password is refused from that address during the cool-off…
     right = {"username": "ada", "password": "Ett-långt-lösenord-2026"}
     assert client.post(reverse("login"), right, **attacker).status_code == 429
@@ -217,6 +218,40 @@ def test_lockout_per_account_and_address_with_cool_off(client, django_user_model
     # After the cool-off the lock is gone.
     AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time - settings.AXES_COOLOFF_TIME)
     assert client.post(reverse("login"), right, **attacker).status_code == 302
+
+
+def test_behind_one_proxy_only_the_attackers_address_is_locked(django_user_model, settings):
+    """Both clients reach the app through the same proxy; the attacker even writes the victim's
+    address into X-Forwarded-For himself."""
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
+    assert project_settings.IPWARE_STRICT is False
+    django_user_model.objects.create_user("ada", password="Ett-långt-lösenord-2026")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    attacker = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9")
+    victim = Client(**proxy, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 3):
+        attacker.post(reverse("login"), {"username": "ada", "password": "fel"})
+    right = {"username": "ada", "password": "Ett-långt-lösenord-2026"}
+    assert attacker.post(reverse("login"), right).status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
+    assert victim.post(reverse("login"), right).status_code == 302
+
+
+def test_trusted_proxy_count_sets_how_the_client_address_is_read():
+    script = (
+        "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps("
+        "[getattr(s, 'AXES_IPWARE_PROXY_COUNT', None), s.AXES_IPWARE_META_PRECEDENCE_ORDER]))"
+    )
+    env = {**PRODUCTION_ENV, "SECRET_KEY": "x"}
+    read = lambda count: json.loads(  # noqa: E731
+        subprocess.run(
+            [sys.executable, "-c", script], cwd=PROJECT, env={**env, "TRUSTED_PROXY_COUNT": count},
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout.splitlines()[-1]
+    )
+    assert read("0") == [None, ["REMOTE_ADDR"]]
+    assert read("2") == [1, ["HTTP_X_FORWARDED_FOR"]]
 
 
 def test_passwords_hashed_with_argon2_and_validated(settings, django_user_model):

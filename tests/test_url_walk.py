@@ -166,7 +166,8 @@ EXPECTED = {
         everyone(404),
         everyone(405),
     ),
-    "healthz": (None, everyone(200), everyone(200)),
+    "healthz": (None, everyone(200), everyone(405)),
+    "readyz": (None, everyone(200), everyone(405)),
     "ping": (None, everyone(200), everyone(405)),
     "login": (None, everyone(200), everyone(200)),
     "logout": (None, everyone(405), everyone(ALLOWED)),
@@ -262,7 +263,7 @@ EXPECTED = {
 }
 # Objects that only Burlöv's open case has; Eskilstuna's ids are those of Burlöv's objects.
 BURLOV_ONLY = {"responses:attachment", "responses:decide_extension", "public:attachment"}
-PUBLIC = {"healthz", "ping", "login", "logout", "overview:calendar_feed"} | {
+PUBLIC = {"healthz", "readyz", "ping", "login", "logout", "overview:calendar_feed"} | {
     name for name in EXPECTED if name.startswith("public:")
 }
 
