@@ -32,3 +32,13 @@ def resend(batch_size=500):
 def resend_pending():
     """Send again the tasks whose dispatch failed while the broker was down (run by beat)."""
     return resend()
+
+
+@shared_task(bind=True, max_retries=None)
+def deliver_webhook(self, delivery_id):
+    """Post one event to its webhook; try again later while it is not delivered."""
+    from . import webhooks
+
+    delivery = webhooks.attempt(delivery_id)
+    if delivery is not None and delivery.state == delivery.State.PENDING:
+        raise self.retry(countdown=webhooks.retry_delay(delivery.attempts))

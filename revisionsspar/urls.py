@@ -16,5 +16,6 @@ urlpatterns = [
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
     path("public/", include("transparency.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
