@@ -182,24 +182,24 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class SignatoryInput(serializers.Serializer):
-    name = serializers.CharField()
+    name = serializers.CharField(allow_blank=True)
     title = serializers.CharField(required=False, allow_blank=True)
 
 
 class RecommendationInput(serializers.Serializer):
-    text = serializers.CharField()
+    text = serializers.CharField(allow_blank=True)
     committees = serializers.ListField(
         child=serializers.IntegerField(), help_text="Id:n för nämnderna rekommendationen riktas till."
     )
 
 
 class AuditInput(serializers.Serializer):
-    title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Audit.Kind.choices, required=False)
+    title = serializers.CharField(allow_blank=True)
+    kind = serializers.ChoiceField(choices=Audit.Kind.choices, default=Audit._meta.get_field("kind").default)
     year = serializers.IntegerField()
     status = serializers.ChoiceField(
         choices=Audit.Status.choices,
-        required=False,
+        default=Audit._meta.get_field("status").default,
         help_text="Skickad för yttrande blir den först när revisorerna skickar den.",
     )
     diarienummer = serializers.CharField(required=False, allow_blank=True)

@@ -180,9 +180,18 @@ class AnswerViewSet(viewsets.ReadOnlyModelViewSet):
         answer = self.get_object()
         if not answers_for(request.user, answer.recipient):
             raise PermissionDenied("Bara nämndens sekreterare kan skicka in yttrandet.")
-        data = serializers.AnswerSubmission(data=request.data)
-        data.is_valid(raise_exception=True)
-        writes.submit_answer(request.user, answer, data.validated_data)
+        try:
+            if answer.is_submitted:
+                raise writes.AnswerConflict(answer)
+            data = serializers.AnswerSubmission(data=request.data)
+            data.is_valid(raise_exception=True)
+            writes.submit_answer(request.user, answer, data.validated_data)
+        except writes.AnswerConflict as conflict:
+            current = conflict.current
+            return ApiResponse(
+                {"detail": str(conflict), "version": current.version, "status": current.status},
+                status=status.HTTP_409_CONFLICT,
+            )
         return ApiResponse(self.get_serializer(self.get_queryset().get(pk=answer.pk)).data)
 
     @extend_schema(summary="En bilaga till yttrandet", responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: NOT_FOUND})

@@ -3,7 +3,7 @@ change, so a rule lives in one place whichever way the data comes in."""
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 
 from audits import services as audit_services
 from audits.forms import AuditForm, SignatoryFormSet
@@ -17,9 +17,12 @@ AUDIT_FIELDS = set(AuditForm._meta.fields) - {"report_file"}
 SIGNATORIES = "signatories"
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
+class AnswerConflict(Exception):
+    """The answer was saved, submitted or reopened by someone else since the client read it."""
+
+    def __init__(self, current):
+        super().__init__("Yttrandet har ändrats eller skickats in sedan det lästes. Läs det igen.")
+        self.current = current
 
 
 def form_errors(form):
@@ -82,20 +85,10 @@ def create_audit(user, data):
     return audit
 
 
-def _conflict(current):
-    raise Conflict(
-        {
-            "detail": "Yttrandet har ändrats eller skickats in sedan det lästes. Läs det igen.",
-            "version": current.version,
-            "status": current.status,
-        }
-    )
-
-
 def submit_answer(user, response, data):
     """Save the committee's answer and submit it, as the secretary's edit page does."""
     if response.is_submitted:
-        _conflict(response)
+        raise AnswerConflict(response)
     addressees = list(addressees_of(response.recipient))
     known = {addressee.pk for addressee in addressees}
     positions = data.get("positions", [])
@@ -118,7 +111,7 @@ def submit_answer(user, response, data):
             save_draft(response, form.version, form.fields, form.position_values, user)
             submit_response(response, user)
     except EditConflict as conflict:
-        _conflict(conflict.current)
+        raise AnswerConflict(conflict.current) from None
     except ValidationError as error:
         _refuse({"non_field_errors": error.messages})
     response.refresh_from_db()
