@@ -15,7 +15,7 @@ from .models import AccessToken
 @never_cache
 @login_required
 def token_list(request):
-    form = AccessTokenForm(request.POST or None)
+    form = AccessTokenForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "schema_url": reverse("api:schema"), "docs_url": reverse("api:docs")}
     if request.method == "POST" and form.is_valid():
         token, secret = tokens.create_token(
