@@ -6,13 +6,14 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, renderers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response as ApiResponse
 
 from audits.document_views import DOCUMENTS, may_read_document
@@ -90,7 +91,7 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         try:
             report = audit.report_file.open("rb")
         except (ValueError, FileNotFoundError):
-            raise Http404("Ingen granskningsrapport är uppladdad.") from None
+            raise NotFound("Ingen granskningsrapport är uppladdad.") from None
         name = f"{slugify(audit.title)[:80] or 'granskningsrapport'}.pdf"
         return _no_store(FileResponse(report, content_type="application/pdf", as_attachment=True, filename=name))
 
@@ -236,7 +237,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         document = self.get_object()
         download = stored_pdf(document, f"{DOCUMENTS[document.kind]['filename']}-{document.audit_id}.pdf")
         if download is None:
-            raise Http404("Dokumentet är inte framställt ännu.")
+            raise NotFound("Dokumentet är inte framställt ännu.")
         return _no_store(download)
 
 
