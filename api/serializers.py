@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from audits.models import Audit, AuditDocument, Recipient, Signatory
 from committees.models import Committee
+from outbox.events import as_json
 from outbox.models import Event
 from recommendations.models import Addressee, FollowUp, Recommendation
 from responses.models import Attachment, Position, Response
@@ -170,12 +171,17 @@ class DocumentSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
+    """The fields describe the schema; the event is shown as the webhook sends it."""
+
     municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     data = serializers.JSONField(read_only=True, help_text="Granskningen och, för ett yttrande, nämnden och svaret.")
 
     class Meta:
         model = Event
         fields = ["id", "kind", "occurred_at", "municipality", "data"]
+
+    def to_representation(self, event):
+        return as_json(event)
 
 
 # --- Input --------------------------------------------------------------------------------

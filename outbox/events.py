@@ -7,6 +7,7 @@ the posting itself is queued for after the commit (outbox.webhooks).
 """
 
 from django.urls import reverse
+from django.utils import timezone
 
 from .dispatch import send_on_commit
 from .models import Event, WebhookDelivery, WebhookEndpoint
@@ -14,6 +15,11 @@ from .models import Event, WebhookDelivery, WebhookEndpoint
 
 def _date(value):
     return value.isoformat() if value else None
+
+
+def _time(value):
+    """Local time with its offset, as the API shows every time."""
+    return timezone.localtime(value).isoformat()
 
 
 def _audit(audit):
@@ -51,7 +57,7 @@ def record_missiv_sent(audit):
         audit,
         {
             "audit": _audit(audit),
-            "sent_at": audit.sent_at.isoformat(),
+            "sent_at": _time(audit.sent_at),
             "recipients": [
                 {**_committee(recipient.committee), "deadline": _date(recipient.effective_deadline)}
                 for recipient in recipients
@@ -74,7 +80,7 @@ def record_answer_submitted(response):
                 "meeting_date": _date(response.meeting_date),
                 "paragraf": response.paragraf,
                 "diarienummer": response.diarienummer,
-                "submitted_at": response.submitted_at.isoformat(),
+                "submitted_at": _time(response.submitted_at),
                 "url": reverse("api:answer-detail", args=[response.pk]),
             },
         },
@@ -88,11 +94,11 @@ def record_report_decided(audit):
 
 
 def as_json(event):
-    """The event as the feed and the webhook show it."""
+    """The event as the feed and the webhook show it (one shape for both)."""
     return {
         "id": event.pk,
         "kind": event.kind,
-        "occurred_at": event.occurred_at.isoformat(),
+        "occurred_at": _time(event.occurred_at),
         "municipality": event.municipality.slug,
         "data": event.data,
     }
