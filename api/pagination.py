@@ -2,8 +2,8 @@ from rest_framework.pagination import CursorPagination
 
 
 class IdCursorPagination(CursorPagination):
-    """Pages in the order the rows were made, each the place to go on from: a client that
-    keeps the `next` address reads every new row exactly once."""
+    """Pages in the order the rows were made, stable while rows are added: following `next`
+    reads every row once (the event feed continues later with ?after=<last id>)."""
 
     ordering = "id"
     page_size = 50

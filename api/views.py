@@ -246,7 +246,8 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Händelser för diariet",
         description=(
             "Missiv skickat, yttrande inskickat och anmälan till kommunfullmäktige beslutad, i den ordning de "
-            "hände. Spara adressen i `next` och fortsätt därifrån för att läsa varje ny händelse en gång."
+            "hände. Följ `next` till sista sidan, spara id för den sista händelsen och fråga nästa gång med "
+            "`?after=<id>`: då läses varje ny händelse precis en gång."
         ),
     ),
     retrieve=extend_schema(summary="En händelse", responses={200: serializers.EventSerializer, 404: NOT_FOUND}),
