@@ -1,5 +1,6 @@
 import secrets
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -94,6 +95,7 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(
         "adress",
         max_length=500,
+        validators=[URLValidator(schemes=["https", "http"])],
         help_text="Dit varje händelse skickas med POST, till exempel https://diarium.kommun.se/revisionsspar.",
     )
     secret = models.CharField(
