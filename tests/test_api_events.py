@@ -81,3 +81,39 @@ def test_each_user_reads_the_events_of_the_cases_they_read(town):
     assert seen(town.ks_secretary) == [sent.pk, ks_answer.pk, elsewhere.pk]
     client, _ = feed(town.social_secretary)
     assert client.get(f"/api/v1/events/{ks_answer.pk}/").status_code == 404
+
+
+def test_a_page_costs_the_same_queries_whatever_its_rows(town):
+    """No list reads its rows' relations one row at a time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from responses.services import get_or_create_draft
+
+    from .factories import make_follow_up, make_recommendation
+
+    def add_case():
+        audit = make_sent_audit(town.municipality)
+        recipient = make_recipient(audit, town.ks)
+        recommendation = make_recommendation(audit, [recipient])
+        make_follow_up(recommendation.addressees.get())
+        get_or_create_draft(recipient)
+        event(audit)
+
+    client, url = feed(town.ks_secretary)
+    client.get(url)  # the token's first use records it
+    lists = ["audits", "recommendations", "addressees", "answers", "follow-ups", "documents", "events"]
+
+    def queries():
+        counts = {}
+        for name in lists:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(f"/api/v1/{name}/").status_code == 200
+            counts[name] = len(captured)
+        return counts
+
+    add_case()
+    few = queries()
+    for _ in range(5):
+        add_case()
+    assert queries() == few
