@@ -26,3 +26,16 @@ class AccessTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """The browser's session (the documentation page's calls), with DRF's CSRF check and a
+    Swedish refusal."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied:
+            raise exceptions.PermissionDenied(
+                "Anropet saknar giltig CSRF-token. Ladda om sidan, eller använd en API-nyckel."
+            ) from None

@@ -1,3 +1,4 @@
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -11,3 +12,7 @@ class AccessTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "En personlig API-nyckel (rsp_…) som skapas under API-nycklar i Revisionsspår.",
         }
+
+
+class BrowserSessionScheme(SessionScheme):
+    target_class = "api.authentication.SessionAuthentication"

@@ -163,3 +163,12 @@ def test_in_chromium_a_user_makes_a_token_uses_it_and_revokes_it(demo, page, bro
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 401
+
+
+def test_a_browser_session_reads_but_writes_only_with_the_csrf_token(town):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(town.revisor)
+    assert client.get("/api/v1/audits/").status_code == 200
+    refused = client.post("/api/v1/audits/", {"title": "Utan token", "year": 2030}, content_type="application/json")
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Anropet saknar giltig CSRF-token. Ladda om sidan, eller använd en API-nyckel."}
