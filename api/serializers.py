@@ -234,7 +234,7 @@ class PositionInput(serializers.Serializer):
 
 
 class AnswerSubmission(serializers.Serializer):
-    version = serializers.IntegerField(help_text="Yttrandets version när det lästes: ändrat sedan dess ger 409.")
+    version = serializers.IntegerField(min_value=0, max_value=2**31 - 1, help_text="Yttrandets version när det lästes: ändrat sedan dess ger 409.")
     meeting_date = serializers.DateField(required=False, allow_null=True)
     paragraf = serializers.CharField(required=False, allow_blank=True)
     diarienummer = serializers.CharField(required=False, allow_blank=True)

@@ -210,7 +210,30 @@ def test_a_follow_up_in_the_future_or_by_a_secretary_is_refused(town, open_case)
     assert not FollowUp.objects.exists()
 
 
-def test_malformed_json_is_a_swedish_400(town):
-    answer = api(town.revisor).post("/api/v1/audits/", "{inte json", content_type="application/json")
-    assert answer.status_code == 400
-    assert "JSON" in answer.json()["detail"]
+def test_malformed_input_is_a_swedish_400(town):
+    client = api(town.revisor)
+    broken = client.post("/api/v1/audits/", "{inte json", content_type="application/json")
+    assert (broken.status_code, broken.json()) == (400, {"detail": "Kroppen är inte giltig JSON (rad 1, kolumn 2)."})
+    latin1 = client.post("/api/v1/audits/", '{"title": "Gävle"}'.encode("latin-1"), content_type="application/json")
+    assert (latin1.status_code, latin1.json()) == (400, {"detail": "Kroppen är inte giltig JSON i UTF-8."})
+    shapes = client.post(
+        "/api/v1/audits/",
+        {"title": "a\x00b", "year": 2030, "recommendations": "alla", "informed_committees": ["KS"]},
+        content_type="application/json",
+    )
+    assert shapes.status_code == 400
+    assert shapes.json() == {
+        "title": ["Null-tecken är inte tillåtna."],
+        "informed_committees": {"0": ["Ett giltigt heltal krävs."]},
+        "recommendations": {"non_field_errors": ['Förväntade en lista med element men fick typen "str".']},
+    }
+    filters = client.get("/api/v1/audits/?year=abc&status=klar")
+    assert filters.status_code == 400
+    assert filters.json()["year"] == ["Fyll i ett heltal."]
+    assert not Audit.objects.exists()
+
+
+def test_a_version_beyond_the_integers_is_a_400(town, open_case):
+    body = submission(open_case, version=2**70)
+    answer = api(town.ks_secretary).post(f"/api/v1/answers/{open_case.pk}/submit/", body, content_type="application/json")
+    assert answer.status_code == 400 and "version" in answer.json()
