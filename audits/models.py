@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.deconstruct import deconstructible
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -24,6 +25,13 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+# The audit_year_range constraint, checked before it so that a form names the field.
+YEAR_VALIDATORS = [
+    MinValueValidator(1990, "Ange ett år mellan 1990 och 2100."),
+    MaxValueValidator(2100, "Ange ett år mellan 1990 och 2100."),
+]
 
 
 def _choices_constraint(field, choices, name):
@@ -105,7 +113,7 @@ class Audit(models.Model):
     )
     title = models.CharField("titel", max_length=300)
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.GRANSKNING)
-    year = models.PositiveSmallIntegerField("år")
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     diarienummer = models.CharField("diarienummer", max_length=50, blank=True)
     consultant_firm = models.CharField("konsultföretag", max_length=100, blank=True)
     consultant_people = models.CharField("konsulter", max_length=300, blank=True)

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from committees.models import Committee
 from outbox import dispatch as outbox
+from outbox import events
 from responses.models import Response
 
 from .documents import refresh_documents, request_document
@@ -76,6 +77,7 @@ def send_for_response(audit, user, today=None):
     locked.save()
     for recipient in locked.recipients.all():
         open_for_response(recipient)
+    events.record_missiv_sent(locked)
     request_document(locked, AuditDocument.Kind.MISSIV)
     audit.refresh_from_db()
     return audit
@@ -147,8 +149,15 @@ def grant_extension(recipient, new_deadline, reason, user):
 
 @transaction.atomic
 def save_audit(form, signatories):
-    """Save the audit form and its signatories; re-render the documents of a case already sent."""
+    """Save the audit form and its signatories; re-render the documents of a case already sent.
+
+    Setting the status to anmäld records that fullmäktige has been given the answers (an
+    event for the diarium).
+    """
+    reported = "status" in form.changed_data and form.instance.status == Audit.Status.ANMALD
     audit = form.save()
+    if reported:
+        events.record_report_decided(audit)
     signatories.instance = audit
     signatories.save()
     refresh_documents(audit)

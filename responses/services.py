@@ -10,6 +10,7 @@ from audits.documents import refresh_documents
 from audits.models import Audit, Recipient
 from audits.services import grant_extension
 from outbox import dispatch as outbox
+from outbox import events
 
 from . import tasks
 from .models import Attachment, ExtensionRequest, Position, Response
@@ -146,6 +147,7 @@ def submit_response(response, user):
     response._history_user = user
     response._change_reason = "Inskickat"
     response.save()
+    events.record_answer_submitted(response)
     if audit.status == Audit.Status.SKICKAD and not audit.recipients.exclude(
         response__status=Response.Status.INSKICKAD
     ).exists():

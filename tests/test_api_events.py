@@ -1,6 +1,8 @@
 """The event feed for the diarium: in the order things happened, a page at a time, and
 scoped as the browser scopes the cases."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -117,3 +119,80 @@ def test_a_page_costs_the_same_queries_whatever_its_rows(town):
     for _ in range(5):
         add_case()
     assert queries() == few
+
+
+# The services record the events in the transaction of the change.
+
+
+@pytest.fixture
+def ready_case(town):
+    from .factories import make_audit, make_recommendation
+
+    audit = make_audit(town.municipality, title="Granskning av digitalisering", diarienummer="REV 2030/2")
+    ks = make_recipient(audit, town.ks, deadline=datetime.date(2030, 3, 1))
+    social = make_recipient(audit, town.social, deadline=datetime.date(2030, 3, 1))
+    make_recommendation(audit, [ks, social])
+    return audit
+
+
+def send(audit, user):
+    from audits.services import send_for_response
+
+    return send_for_response(audit, user, today=datetime.date(2030, 1, 10))
+
+
+def test_sending_a_case_records_the_missiv_event(town, ready_case, eager_celery):
+    send(ready_case, town.revisor)
+    [sent] = Event.objects.all()
+    assert (sent.kind, sent.audit, sent.committee) == (Event.Kind.MISSIV_SENT, ready_case, None)
+    assert sent.data["audit"]["diarienummer"] == "REV 2030/2"
+    assert [(r["short_name"], r["deadline"]) for r in sent.data["recipients"]] == [
+        ("KS", "2030-03-01"),
+        ("SOCN", "2030-03-01"),
+    ]
+
+
+def test_a_case_that_cannot_be_sent_records_nothing(town, ready_case, eager_celery):
+    from django.core.exceptions import ValidationError
+
+    ready_case.recipients.update(deadline=None)
+    with pytest.raises(ValidationError):
+        send(ready_case, town.revisor)
+    assert not Event.objects.exists()
+
+
+def test_submitting_an_answer_records_the_committees_event(town, ready_case, eager_celery):
+    from responses.services import get_or_create_draft, submit_response
+
+    send(ready_case, town.revisor)
+    draft = get_or_create_draft(ready_case.recipients.get(committee=town.social))
+    draft.meeting_date, draft.paragraf, draft.diarienummer = datetime.date(2030, 2, 10), "§ 7", "SOCN 2030/3"
+    draft.save()
+    draft.positions.update(position="instammer")
+    submit_response(draft, town.social_secretary)
+    answered = Event.objects.get(kind=Event.Kind.ANSWER_SUBMITTED)
+    assert answered.committee == town.social
+    assert (answered.data["answer"]["paragraf"], answered.data["answer"]["diarienummer"]) == ("§ 7", "SOCN 2030/3")
+    assert answered.data["committee"]["short_name"] == "SOCN"
+
+
+def test_setting_the_case_reported_records_the_decision_once(town, ready_case, eager_celery):
+    from audits.models import Audit
+
+    send(ready_case, town.revisor)
+    Audit.objects.filter(pk=ready_case.pk).update(status=Audit.Status.BESVARAD)
+    browser = Client()
+    browser.force_login(town.revisor)
+    form = {
+        "title": ready_case.title,
+        "kind": ready_case.kind,
+        "year": ready_case.year,
+        "status": Audit.Status.ANMALD,
+        "signatories-TOTAL_FORMS": 0,
+        "signatories-INITIAL_FORMS": 0,
+    }
+    assert browser.post(f"/audits/{ready_case.pk}/edit/", form).status_code == 302
+    assert browser.post(f"/audits/{ready_case.pk}/edit/", {**form, "place": "Handen"}).status_code == 302
+    [decided] = Event.objects.filter(kind=Event.Kind.REPORT_DECIDED)
+    assert decided.audit == ready_case
+    assert Event.objects.count() == 2
