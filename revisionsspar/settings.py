@@ -140,6 +140,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if A
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
+# Django's wording where Django REST framework translates the same message (locale/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
