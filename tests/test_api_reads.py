@@ -62,7 +62,7 @@ def test_a_draft_is_read_only_by_its_own_committee(api, burlov_draft):
 def test_files_are_streamed_downloads_for_those_who_read_them(api, burlov_draft):
     from responses.models import Attachment
 
-    attachment = Attachment.objects.create(
+    Attachment.objects.create(
         response=burlov_draft,
         file=ContentFile(b"%PDF-1.4 protokoll\n%%EOF\n", name="protokoll.pdf"),
         original_name="Protokollsutdrag § 12.pdf",

@@ -172,3 +172,21 @@ def test_a_browser_session_reads_but_writes_only_with_the_csrf_token(town):
     refused = client.post("/api/v1/audits/", {"title": "Utan token", "year": 2030}, content_type="application/json")
     assert refused.status_code == 403
     assert refused.json() == {"detail": "Anropet saknar giltig CSRF-token. Ladda om sidan, eller använd en API-nyckel."}
+
+
+def test_a_cache_that_does_not_answer_lets_requests_through(town, settings, monkeypatch):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    monkeypatch.setattr(PerTokenThrottle, "THROTTLE_RATES", {"token": "1/min"})
+    _, secret = create_token(town.revisor, "Diariet", "read", 30)
+    assert [bearer(secret).get("/api/v1/events/").status_code for _ in range(2)] == [200, 200]

@@ -86,8 +86,6 @@ def everyone(status):
     return lambda persona, target: status
 
 
-GET_ONLY = {"get": None}
-
 
 def reads(on_get):
     return {"get": on_get}
