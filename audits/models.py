@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -11,6 +12,12 @@ from simple_history.models import HistoricalRecords
 from committees.models import Committee, Municipality
 from core.constraints import choices_constraint
 from core.storage import private_storage
+
+# The audit_year_range constraint, checked before it so that a form names the field.
+YEAR_VALIDATORS = [
+    MinValueValidator(1990, "Ange ett år mellan 1990 och 2100."),
+    MaxValueValidator(2100, "Ange ett år mellan 1990 och 2100."),
+]
 
 def readable_audits(user, path=""):
     """The condition that an audit, reached from the queried model by `path` ("" or
@@ -87,7 +94,7 @@ class Audit(models.Model):
     )
     title = models.CharField("titel", max_length=300)
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.GRANSKNING)
-    year = models.PositiveSmallIntegerField("år")
+    year = models.PositiveSmallIntegerField("år", validators=YEAR_VALIDATORS)
     diarienummer = models.CharField("diarienummer", max_length=50, blank=True)
     consultant_firm = models.CharField("konsultföretag", max_length=100, blank=True)
     consultant_people = models.CharField("konsulter", max_length=300, blank=True)

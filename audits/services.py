@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from outbox import dispatch as outbox
+from outbox import events
 
 from .models import Audit, Recipient
 
@@ -79,8 +80,15 @@ def grant_extension(recipient, new_deadline, reason, user):
 
 @transaction.atomic
 def save_audit(form, signatories):
-    """Save the audit form and its signatories; re-render the documents of a case already sent."""
+    """Save the audit form and its signatories; re-render the documents of a case already sent.
+
+    Setting the status to anmäld records that fullmäktige has been given the answers (an
+    event for the diarium).
+    """
+    reported = "status" in form.changed_data and form.instance.status == Audit.Status.ANMALD
     audit = form.save()
+    if reported:
+        events.record_report_decided(audit)
     signatories.instance = audit
     signatories.save()
     refresh_documents(audit)

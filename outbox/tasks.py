@@ -33,3 +33,19 @@ def resend(batch_size=500):
 def resend_pending():
     """Send again the tasks whose dispatch failed while the broker was down (run by beat)."""
     return resend()
+
+
+@shared_task(bind=True, max_retries=None)
+def deliver_webhook(self, delivery_id):
+    """Post one event to its webhook; try again later while it is not delivered."""
+    from . import webhooks
+
+    delivery = webhooks.attempt(delivery_id)
+    if delivery is None or delivery.state != delivery.State.PENDING:
+        return
+    if self.request.is_eager:
+        # Run in the web process (no broker configured): a retry would run at once, after the
+        # response's commit, and its failure would reach the user.
+        logger.warning("Webhooken för händelse %s svarade inte; utan Celery-arbetare försöks den inte igen.", delivery.event_id)
+        return
+    raise self.retry(countdown=webhooks.retry_delay(delivery.attempts))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from audits.models import Audit
 from audits.services import iso
 from outbox import dispatch as outbox
+from outbox import events
 
 from .models import Response
 
@@ -49,6 +50,7 @@ def send_for_response(audit, user, today=None):
     locked.mark_sent(user)
     for recipient in locked.recipients.all():
         open_for_response(recipient)
+    events.record_missiv_sent(locked)
     outbox.send_named_on_commit("documents.tasks.refresh_documents", locked.pk)
     audit.refresh_from_db()
     return audit

@@ -9,6 +9,7 @@ from django.utils import timezone
 from audits.models import Audit, Recipient
 from audits.services import grant_extension, refresh_documents
 from outbox import dispatch as outbox
+from outbox import events
 
 from . import tasks
 from .models import Attachment, ExtensionRequest, Position, Response
@@ -145,6 +146,7 @@ def submit_response(response, user):
     response._history_user = user
     response._change_reason = "Inskickat"
     response.save()
+    events.record_answer_submitted(response)
     audit.mark_answered_if_complete(user)
     outbox.send_on_commit(tasks.send_submission_receipt, response.pk, response.version)
     outbox.send_on_commit(tasks.notify_revisors_of_submission, response.pk, response.version)

@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "outbox",
     "overview",
     "transparency",
+    # The REST API (api/): framework, schema, documentation page from vendored files.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 # The demo cases and the load generator (load_demo, generate_load): for development, tests
 # and benchmarks, never in a production installation.
@@ -166,6 +171,8 @@ IPWARE_STRICT = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
+# Django's wording where Django REST framework translates the same message (locale/).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
@@ -334,4 +341,54 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": OUTBOX_RESEND_SECONDS},
     },
 }
-# --- end of worker settings --------------------------------------------------------------
+# --- end of worker settings ---
+
+# --- REST API (api/) -----------------------------------------------------------------------
+# Personal access tokens or the browser's session; every request counted per token (or per
+# user on a session) in the cache, so several web processes share the count through CACHE_URL.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.AccessTokenAuthentication",
+        "api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "api.permissions.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="300/min")},
+    # Without a token, requests count per client address: behind a proxy, the one it appends.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.IdCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.SwedishJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Revisionsspår API",
+    "DESCRIPTION": "Granskningar, rekommendationer, yttranden, uppföljning och händelser för diariet.",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "AuditStatusEnum": "audits.models.AuditStatus",
+        "AuditKindEnum": "audits.models.AuditKind",
+        "AnswerStatusEnum": "responses.models.ResponseStatus",
+        "FollowUpStatusEnum": "recommendations.models.FollowUpStatus",
+        "CommitteeKindEnum": "committees.models.CommitteeKind",
+        "DocumentKindEnum": "documents.models.DocumentKind",
+        "DocumentStateEnum": "documents.models.DocumentState",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # The online validator badge would call another origin.
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "deepLinking": True},
+}
+# Webhooks: each call gives up after this many seconds; a failed delivery is tried again
+# after 1, 2, 4 … times WEBHOOK_RETRY_SECONDS (at most half an hour: longer countdowns outlive
+# the broker's visibility timeout), at most WEBHOOK_MAX_ATTEMPTS times in all.
+WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", default=10)
+WEBHOOK_RETRY_SECONDS = env.int("WEBHOOK_RETRY_SECONDS", default=60)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
+# --- end of REST API settings ---------------------------------------------------------------------------------------------------------------------------

@@ -18,5 +18,6 @@ urlpatterns = [
     path("recommendations/", include("recommendations.urls")),
     path("responses/", include("responses.urls")),
     path("public/", include("transparency.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -240,6 +240,13 @@ EXPECTED = {
         answer_read,
         lambda p, t: answer_read(p, t) if answer_read(p, t) == 404 else write(p, t, ALLOWED),
     ),
+    # An empty form: the page again with its errors, nothing created.
+    "tokens:list": (None, everyone(200), everyone(400)),
+    "tokens:revoke": (
+        lambda t: {"pk": t.token.pk},
+        read_only,
+        lambda p, t: ALLOWED if p.username == t.token.user.username else 404,
+    ),
     "responses:list": (None, everyone(200), everyone(405)),
     "responses:start": (lambda t: {"recipient_pk": t.recipient.pk}, post_only, start_answer),
     "responses:detail": (lambda t: {"pk": t.response.pk}, answer_read, read_only),
