@@ -68,7 +68,7 @@ class UserCreationForm(MunicipalityAndCommittees, AdminUserCreationForm):
 class UserAdmin(CommitteePickerMixin, BaseUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
-    list_display = ("username", "get_full_name", "municipality", "role", "is_active", "is_staff", "has_second_factor")
+    list_display = ("username", "full_name", "municipality", "role", "is_active", "is_staff", "has_second_factor")
     list_filter = ("municipality", "role", "is_active", "is_staff")
     list_select_related = ("municipality",)
     search_fields = ("username", "first_name", "last_name", "email")
@@ -86,6 +86,10 @@ class UserAdmin(CommitteePickerMixin, BaseUserAdmin):
         ("Kommun och roll", {"fields": ("municipality", "role", "committees")}),
         ("Inloggning", {"fields": ("invite", "usable_password", "password1", "password2")}),
     )
+
+    @admin.display(description="namn", ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
     @admin.display(description="tvåfaktor", boolean=True)
     def has_second_factor(self, user):

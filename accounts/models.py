@@ -21,7 +21,7 @@ class IdentityProvider(models.Model):
         "klienthemlighet", max_length=255, help_text="Hemligheten som inloggningstjänsten gav Revisionsspår."
     )
     scopes = models.CharField(
-        "scopes",
+        "omfång (scopes)",
         max_length=255,
         default="openid email profile",
         help_text="Mellanslagsseparerade; lägg till det scope som ger grupperna om tjänsten kräver det.",
