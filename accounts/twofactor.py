@@ -18,6 +18,7 @@ from committees.models import User
 
 PENDING_KEY = "twofactor_pending"
 PENDING_SECONDS = 5 * 60
+SETUP_KEY = "twofactor_setup_key"
 
 
 def device_of(user):

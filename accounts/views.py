@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from committees.forms import LoginForm
 from outbox import dispatch as outbox
@@ -65,6 +66,7 @@ def _safe_next(request):
 
 
 @login_required
+@require_safe
 def account(request):
     return render(request, "accounts/account.html", {"device": twofactor.device_of(request.user), "remove_form": CodeForm()})
 
@@ -75,13 +77,15 @@ def setup_device(request):
     if twofactor.device_of(request.user):
         messages.info(request, "Du har redan en app för tvåfaktorsinloggning.")
         return redirect("account")
-    # One unconfirmed device per user, kept between page loads so a scanned code stays valid.
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name="App", confirmed=False)
+    # The key waits in the session until the first code confirms it, so a reload shows the
+    # same QR code and looking at the page stores nothing.
+    key = request.session.setdefault(twofactor.SETUP_KEY, random_hex(20))
+    device = TOTPDevice(user=request.user, name="App", confirmed=False, key=key)
     form = CodeForm(request.POST or None)
     if form.is_valid():
+        device, _ = TOTPDevice.objects.update_or_create(user=request.user, confirmed=False, defaults={"key": key, "name": "App"})
         if device.verify_token(form.cleaned_data["code"]):
+            del request.session[twofactor.SETUP_KEY]
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             twofactor.complete_login(request, request.user, None, device)
