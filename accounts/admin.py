@@ -1,8 +1,10 @@
 from axes.utils import reset as reset_lockout
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,6 +17,33 @@ from .models import ExternalIdentity, GroupRole, IdentityProvider
 
 # Second factors are managed on the users' own page and removed from the user list below.
 admin.site.unregister(TOTPDevice)
+
+# Django stores its permissions' names in English ("Can add ..."); these say them in Swedish.
+ACTIONS = {"add": "lägga till", "change": "ändra", "delete": "ta bort", "view": "se"}
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, permission):
+        action, _, _ = permission.codename.partition("_")
+        model = permission.content_type.model_class()
+        if action not in ACTIONS or model is None:
+            return str(permission)
+        return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | Kan {ACTIONS[action]}"
+
+
+class SwedishPermissionsMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(SwedishPermissionsMixin, BaseGroupAdmin):
+    pass
 
 
 class MunicipalityAndCommittees:
@@ -65,7 +94,7 @@ class UserCreationForm(MunicipalityAndCommittees, AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(CommitteePickerMixin, BaseUserAdmin):
+class UserAdmin(SwedishPermissionsMixin, CommitteePickerMixin, BaseUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     list_display = ("username", "full_name", "municipality", "role", "is_active", "is_staff", "has_second_factor")

@@ -98,3 +98,12 @@ def test_short_name_is_explained_and_takes_swedish_letters(client_as, client):
         {"municipality": municipality.pk, "kind": "namnd", "name": "Fel", "short_name": "Ä O/N", "active": "on"},
     )
     assert "Förkortningen får bara innehålla" in response.content.decode()
+
+
+def test_permissions_are_named_in_swedish(client_as, client):
+    admin_user = make_user(username="admin", is_staff=True, is_superuser=True)
+    client_as("admin")
+    for url in (reverse("admin:auth_group_add"), reverse("admin:committees_user_change", args=[admin_user.pk])):
+        page = client.get(url).content.decode()
+        assert "Kommuner och nämnder | nämnd | Kan lägga till" in page
+        assert "Can add" not in page
