@@ -151,6 +151,8 @@ AXES_ENABLE_ADMIN = False
 # --- end of accounts settings ----------------------------------------------------------------
 
 LANGUAGE_CODE = "sv"
+# Swedish for third-party admin pages that ship none (locale/sv; compiled .mo committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

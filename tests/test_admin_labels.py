@@ -107,3 +107,14 @@ def test_permissions_are_named_in_swedish(client_as, client):
         page = client.get(url).content.decode()
         assert "Kommuner och nämnder | nämnd | Kan lägga till" in page
         assert "Can add" not in page
+
+
+def test_history_pages_are_swedish(client_as, client):
+    from .factories import make_audit
+
+    make_user(username="admin", is_staff=True, is_superuser=True)
+    audit = make_audit()
+    client_as("admin")
+    page = client.get(reverse("admin:audits_audit_history", args=[audit.pk])).content.decode()
+    assert "Datum och tid" in page and "Ändrad av" in page
+    assert "Date/time" not in page
