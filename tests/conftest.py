@@ -46,9 +46,11 @@ def private_files(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def demo(db):
-    """The demo data of the four municipalities."""
+def demo(db, settings):
+    """The demo data of the four municipalities, loaded as in development (password "demo")."""
+    debug, settings.DEBUG = settings.DEBUG, True
     call_command("load_demo", verbosity=0)
+    settings.DEBUG = debug
 
 
 @pytest.fixture
