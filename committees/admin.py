@@ -32,7 +32,7 @@ class CommitteeCheckboxes(forms.CheckboxSelectMultiple):
         return option
 
     class Media:
-        js = ["admin/committee_picker.js"]
+        js = ["js/committee_picker.js"]
 
 
 class CommitteePickerMixin:

@@ -22,7 +22,7 @@ from accounts.models import ExternalIdentity, GroupRole, IdentityProvider
 from committees.models import User
 
 from .factories import make_committee, make_municipality, make_user
-from .test_accounts import code_for, link_in
+from .test_accounts import code_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
@@ -186,3 +186,21 @@ def test_invitation_password_login_and_totp(page, browser_login, mailoutbox, axe
     page.get_by_label("Kod från appen").fill(code_for(app, steps_ahead=1))
     page.get_by_role("button", name="Verifiera").click()
     expect(page.get_by_text("Nora Nilsson, Eskilstuna (Nämndsekreterare)")).to_be_visible()
+
+
+def test_admin_user_form_offers_the_chosen_municipalitys_committees(page, browser_login):
+    admin_user = make_user(username="kansliet", is_staff=True, is_superuser=True)
+    admin_user.set_password("administratörens-lösenord")
+    admin_user.save()
+    device = TOTPDevice.objects.create(user=admin_user, name="App")
+    eskilstuna, huddinge = make_municipality(name="Eskilstuna"), make_municipality(name="Huddinge")
+    make_committee(eskilstuna, name="Kultur- och fritidsnämnden", short_name="KFN")
+    make_committee(huddinge, name="Kultur- och fritidsnämnden", short_name="KFN")
+
+    browser_login("kansliet", "administratörens-lösenord")
+    page.get_by_label("Kod från appen").fill(code_for(device))
+    page.get_by_role("button", name="Verifiera").click()
+    page.goto("/admin/committees/user/add/")
+    page.get_by_label("Kommun:").select_option(label="Huddinge")
+    expect(page.get_by_label("Kultur- och fritidsnämnden (Huddinge)")).to_be_visible()
+    expect(page.get_by_label("Kultur- och fritidsnämnden (Eskilstuna)")).to_be_hidden()

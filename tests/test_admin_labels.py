@@ -118,3 +118,19 @@ def test_history_pages_are_swedish(client_as, client):
     page = client.get(reverse("admin:audits_audit_history", args=[audit.pk])).content.decode()
     assert "Datum och tid" in page and "Ändrad av" in page
     assert "Date/time" not in page
+
+
+def test_an_audits_committee_pickers_offer_its_municipalitys_committees(client_as, client):
+    from .factories import make_audit
+
+    make_user(username="admin", is_staff=True, is_superuser=True)
+    eskilstuna, huddinge = make_municipality(name="Eskilstuna"), make_municipality(name="Huddinge")
+    make_committee(eskilstuna, name="Kultur- och fritidsnämnden", short_name="KFN")
+    make_committee(huddinge, name="Kultur- och fritidsnämnden", short_name="KFN")
+    audit = make_audit(eskilstuna)
+    client_as("admin")
+    page = client.get(reverse("admin:audits_audit_change", args=[audit.pk])).content.decode()
+    assert "Kultur- och fritidsnämnden (Eskilstuna)" in page
+    assert "Kultur- och fritidsnämnden (Huddinge)" not in page
+    page = client.get(reverse("admin:audits_audit_add")).content.decode()
+    assert "Kultur- och fritidsnämnden (Huddinge)" in page
