@@ -185,7 +185,7 @@ class Audit(models.Model):
 
 
 class Signatory(models.Model):
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="signatories")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="signatories")
     order = models.PositiveSmallIntegerField("ordning", default=0)
     name = models.CharField("namn", max_length=150)
     title = models.CharField("titel", max_length=150, blank=True)
@@ -210,7 +210,7 @@ class QuestionAnswer(models.TextChoices):
 class RevisionQuestion(models.Model):
     Answer = QuestionAnswer
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="questions")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField("ordning", default=0)
     text = models.TextField("revisionsfråga")
     answer = models.CharField("svar", max_length=10, choices=Answer.choices, blank=True)
@@ -258,7 +258,7 @@ class RecipientQuerySet(models.QuerySet):
 class Recipient(models.Model):
     """A committee asked to answer an audit, with its deadline."""
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recipients")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="recipients")
     committee = models.ForeignKey(
         Committee, verbose_name="nämnd", on_delete=models.PROTECT, related_name="recipients"
     )
@@ -340,10 +340,10 @@ class AuditDocument(models.Model):
     Kind = DocumentKind
     State = DocumentState
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="documents")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField("dokument", max_length=20, choices=Kind.choices)
     state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
+    file = models.FileField("fil", storage=private_storage, upload_to="documents/", blank=True)
     error = models.TextField("senaste fel", blank=True)
     requested_at = models.DateTimeField("beställd", auto_now_add=True)
     rendered_at = models.DateTimeField("klar", null=True, blank=True)
@@ -383,7 +383,7 @@ class AnnualReport(models.Model):
     )
     year = models.PositiveSmallIntegerField("år")
     state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="annual-reports/", blank=True)
+    file = models.FileField("fil", storage=private_storage, upload_to="annual-reports/", blank=True)
     error = models.TextField("senaste fel", blank=True)
     requested_at = models.DateTimeField("beställd", default=timezone.now)
     rendered_at = models.DateTimeField("klar", null=True, blank=True)
