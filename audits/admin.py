@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from committees.admin import CommitteePickerMixin, limit_committees_to
+
 from .models import Audit, Recipient, RevisionQuestion, Signatory
 
 
@@ -14,14 +16,18 @@ class RevisionQuestionInline(admin.TabularInline):
     extra = 0
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(CommitteePickerMixin, admin.TabularInline):
     model = Recipient
     extra = 0
-    autocomplete_fields = ("committee",)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        limit_committees_to(formset.form, obj and obj.municipality_id, "committee")
+        return formset
 
 
 @admin.register(Audit)
-class AuditAdmin(SimpleHistoryAdmin):
+class AuditAdmin(CommitteePickerMixin, SimpleHistoryAdmin):
     list_display = ("title", "municipality", "year", "kind", "status", "consultant_firm", "published")
     list_filter = ("municipality", "year", "kind", "status", "published")
     search_fields = ("title", "diarienummer", "consultant_firm", "summary")
@@ -30,13 +36,21 @@ class AuditAdmin(SimpleHistoryAdmin):
     readonly_fields = ("published", "published_at", "created_at", "updated_at")
     inlines = [SignatoryInline, RevisionQuestionInline, RecipientInline]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return limit_committees_to(form, obj and obj.municipality_id, "informed_committees")
+
 
 @admin.register(Recipient)
-class RecipientAdmin(SimpleHistoryAdmin):
+class RecipientAdmin(CommitteePickerMixin, SimpleHistoryAdmin):
     list_display = ("committee", "audit", "deadline", "extended_deadline")
     list_filter = ("audit__municipality", "committee__kind")
     search_fields = ("committee__name", "audit__title")
     list_select_related = ("committee", "audit")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return limit_committees_to(form, obj and obj.audit.municipality_id, "committee")
 
 
 @admin.register(RevisionQuestion)

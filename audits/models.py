@@ -199,7 +199,7 @@ class Audit(models.Model):
 
 
 class Signatory(models.Model):
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="signatories")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="signatories")
     order = models.PositiveSmallIntegerField("ordning", default=0)
     name = models.CharField("namn", max_length=150)
     title = models.CharField("titel", max_length=150, blank=True)
@@ -224,7 +224,7 @@ class QuestionAnswer(models.TextChoices):
 class RevisionQuestion(models.Model):
     Answer = QuestionAnswer
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="questions")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField("ordning", default=0)
     text = models.TextField("revisionsfråga")
     answer = models.CharField("svar", max_length=10, choices=Answer.choices, blank=True)
@@ -279,7 +279,7 @@ class RecipientQuerySet(models.QuerySet):
 class Recipient(models.Model):
     """A committee asked to answer an audit, with its deadline."""
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="recipients")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="recipients")
     committee = models.ForeignKey(
         Committee, verbose_name="nämnd", on_delete=models.PROTECT, related_name="recipients"
     )

@@ -1,10 +1,63 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import ValidationError
 
 from . import calendar_tokens
-from .models import CalendarToken, Committee, Municipality, User
+from .models import CalendarToken, Committee, Municipality
+
+
+def committee_label(committee):
+    return f"{committee.name} ({committee.municipality.name})"
+
+
+class CommitteeChoiceField(forms.ModelChoiceField):
+    """A committee picker that names each committee's municipality."""
+
+    def label_from_instance(self, obj):
+        return committee_label(obj)
+
+
+class CommitteeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return committee_label(obj)
+
+
+class CommitteeCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that carry their committee's municipality, so the admin's script can show
+    only those of the municipality chosen in the same form."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["data-municipality"] = value.instance.municipality_id
+        return option
+
+    class Media:
+        js = ["js/committee_picker.js"]
+
+
+class CommitteePickerMixin:
+    """Committee pickers in an admin name the municipality of every committee."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Committee and db_field.name not in self.autocomplete_fields:
+            kwargs.setdefault("queryset", Committee.objects.select_related("municipality"))
+            kwargs["form_class"] = CommitteeChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Committee:
+            kwargs.setdefault("queryset", Committee.objects.select_related("municipality"))
+            kwargs["form_class"] = CommitteeMultipleChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def limit_committees_to(form_class, municipality_id, *names):
+    """Offer only the municipality's committees in the form's committee fields."""
+    if municipality_id:
+        for name in names:
+            if field := form_class.base_fields.get(name):
+                field.queryset = field.queryset.filter(municipality_id=municipality_id)
+    return form_class
 
 
 class CommitteeInline(admin.TabularInline):
@@ -25,36 +78,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
 class CommitteeAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "kind", "municipality", "active")
     list_filter = ("municipality", "kind", "active")
-    search_fields = ("name", "short_name")
-
-
-class UserAdminForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = "__all__"
-
-    def clean(self):
-        cleaned = super().clean()
-        municipality = cleaned.get("municipality")
-        committees = cleaned.get("committees") or []
-        foreign = [c for c in committees if c.municipality_id != getattr(municipality, "pk", None)]
-        if foreign:
-            raise ValidationError({"committees": "Nämnderna måste höra till användarens kommun."})
-        if cleaned.get("role") == User.Role.SEKRETERARE and not committees:
-            raise ValidationError({"committees": "En nämndsekreterare måste ha minst en nämnd."})
-        return cleaned
-
-
-@admin.register(User)
-class UserAdmin(BaseUserAdmin):
-    form = UserAdminForm
-    list_display = ("username", "get_full_name", "municipality", "role", "is_active", "is_staff")
-    list_filter = ("municipality", "role", "is_active", "is_staff")
-    search_fields = ("username", "first_name", "last_name", "email")
-    filter_horizontal = ("committees", "groups", "user_permissions")
-    fieldsets = BaseUserAdmin.fieldsets + (
-        ("Kommun och roll", {"fields": ("municipality", "role", "committees")}),
-    )
+    list_select_related = ("municipality",)
+    search_fields = ("name", "short_name", "municipality__name")
 
 
 @admin.register(CalendarToken)

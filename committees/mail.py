@@ -1,7 +1,19 @@
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, engines
 from django.template.loader import render_to_string
+
+# Options for a Celery task that sends mail: a refusing or unreachable SMTP server is tried
+# again with a growing pause, for about an hour.
+RETRY_SMTP = {
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "retry_backoff": 30,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 8,
+}
 
 
 def absolute_url(path):

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, Q, Value, When
 
@@ -66,7 +67,18 @@ class Committee(models.Model):
     )
     kind = models.CharField("typ", max_length=20, choices=Kind.choices, default=Kind.NAMND)
     name = models.CharField("namn", max_length=150)
-    short_name = models.CharField("förkortning", max_length=20)
+    short_name = models.CharField(
+        "förkortning",
+        max_length=20,
+        validators=[
+            RegexValidator(
+                r"^[^\W_]+(-[^\W_]+)*$",
+                "Förkortningen får bara innehålla bokstäver (även å, ä och ö), siffror och bindestreck.",
+            )
+        ],
+        help_text="Kort namn som visas i tabeller, listor och kalendern, t.ex. KS, KFN eller ÄON. "
+        "Bokstäver (även å, ä och ö), siffror och bindestreck; unikt inom kommunen.",
+    )
     active = models.BooleanField("aktiv", default=True)
 
     objects = CommitteeQuerySet.as_manager()

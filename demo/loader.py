@@ -2,7 +2,8 @@
 
 Every object is found by its natural key and saved only when a value differs, so running the
 loader again adds no rows, not even history rows. Demo users are created once with the password
-"demo"; users that already exist are left as they are.
+"demo" (without a usable password outside development); users that already exist are left as
+they are.
 """
 
 import datetime
@@ -25,15 +26,18 @@ NOON_IN_STOCKHOLM = datetime.time(12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 
 
 @transaction.atomic
-def load_demo():
-    """Load every municipality's demo case; returns how many demo objects there are."""
-    _ensure_user("admin", ADMIN_NAME, is_superuser=True)
+def load_demo(password=DEMO_PASSWORD):
+    """Load every municipality's demo case; returns how many demo objects there are.
+
+    New demo users get `password`, or no usable password when it is None.
+    """
+    _ensure_user(password, "admin", ADMIN_NAME, is_superuser=True)
     for module in MUNICIPALITY_MODULES:
-        _load_municipality(module)
+        _load_municipality(module, password)
     return _counts()
 
 
-def _load_municipality(module):
+def _load_municipality(module, password):
     municipality = _upsert(
         Municipality, {"slug": module.MUNICIPALITY["slug"]}, {"name": module.MUNICIPALITY["name"]}
     )
@@ -45,16 +49,17 @@ def _load_municipality(module):
         )
         for committee in module.COMMITTEES
     }
-    users = _load_users(module, municipality, committees)
+    users = _load_users(module, municipality, committees, password)
     _load_audit(module.AUDIT, municipality, committees, users)
 
 
-def _load_users(module, municipality, committees):
+def _load_users(module, municipality, committees, password):
     slug = municipality.slug
-    revisor = _ensure_user(f"revisor.{slug}", module.USERS["revisor"], municipality, User.Role.REVISOR)
-    _ensure_user(f"ks.{slug}", module.USERS["ks"], municipality, User.Role.KS_HANDLAGGARE)
+    revisor = _ensure_user(password, f"revisor.{slug}", module.USERS["revisor"], municipality, User.Role.REVISOR)
+    _ensure_user(password, f"ks.{slug}", module.USERS["ks"], municipality, User.Role.KS_HANDLAGGARE)
     secretaries = {
         short_name: _ensure_user(
+            password,
             f"sekr.{slug}.{short_name.lower()}",
             name,
             municipality,
@@ -66,7 +71,7 @@ def _load_users(module, municipality, committees):
     return {"revisor": revisor, "secretaries": secretaries}
 
 
-def _ensure_user(username, name, municipality=None, role="", committees=(), is_superuser=False):
+def _ensure_user(password, username, name, municipality=None, role="", committees=(), is_superuser=False):
     user = User.objects.filter(username=username).first()
     if user:
         return user
@@ -81,7 +86,7 @@ def _ensure_user(username, name, municipality=None, role="", committees=(), is_s
         is_staff=is_superuser,
         is_superuser=is_superuser,
     )
-    user.set_password(DEMO_PASSWORD)
+    user.set_password(password)  # None: an unusable password
     user.save()
     user.committees.set(committees)
     return user

@@ -30,10 +30,10 @@ class AuditDocument(models.Model):
     Kind = DocumentKind
     State = DocumentState
 
-    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="documents")
+    audit = models.ForeignKey(Audit, verbose_name="granskning", on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField("dokument", max_length=20, choices=Kind.choices)
     state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="documents/", blank=True)
+    file = models.FileField("fil", storage=private_storage, upload_to="documents/", blank=True)
     error = models.TextField("senaste fel", blank=True)
     requested_at = models.DateTimeField("beställd", auto_now_add=True)
     rendered_at = models.DateTimeField("klar", null=True, blank=True)
@@ -74,7 +74,7 @@ class AnnualReport(models.Model):
     )
     year = models.PositiveSmallIntegerField("år")
     state = models.CharField("läge", max_length=10, choices=State.choices, default=State.QUEUED)
-    file = models.FileField(storage=private_storage, upload_to="annual-reports/", blank=True)
+    file = models.FileField("fil", storage=private_storage, upload_to="annual-reports/", blank=True)
     error = models.TextField("senaste fel", blank=True)
     requested_at = models.DateTimeField("beställd", default=timezone.now)
     rendered_at = models.DateTimeField("klar", null=True, blank=True)

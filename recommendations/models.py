@@ -69,7 +69,7 @@ class Addressee(models.Model):
     """One recommendation addressed to one committee: answered and followed up on its own."""
 
     recommendation = models.ForeignKey(
-        Recommendation, on_delete=models.CASCADE, related_name="addressees"
+        Recommendation, verbose_name="rekommendation", on_delete=models.CASCADE, related_name="addressees"
     )
     recipient = models.ForeignKey(
         Recipient, verbose_name="nämnd", on_delete=models.CASCADE, related_name="addressees"

@@ -130,7 +130,7 @@ class Position(models.Model):
 
     Choice = PositionChoice
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="positions")
+    response = models.ForeignKey(Response, verbose_name="yttrande", on_delete=models.CASCADE, related_name="positions")
     addressee = models.OneToOneField(
         Addressee, verbose_name="rekommendation", on_delete=models.CASCADE, related_name="position"
     )
@@ -172,7 +172,7 @@ class AttachmentKind(models.TextChoices):
 class Attachment(models.Model):
     Kind = AttachmentKind
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="attachments")
+    response = models.ForeignKey(Response, verbose_name="yttrande", on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField("typ", max_length=20, choices=AttachmentKind.choices, default=AttachmentKind.PROTOKOLLSUTDRAG)
     file = models.FileField("fil", storage=private_storage, upload_to="attachments/%Y/")
     original_name = models.CharField("filnamn", max_length=255)
@@ -180,7 +180,7 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField("storlek (byte)")
     public = models.BooleanField("får publiceras", default=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name="uppladdad av", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField("uppladdad", auto_now_add=True)
 
@@ -215,16 +215,16 @@ class ExtensionRequest(models.Model):
 
     State = ExtensionRequestState
 
-    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="extension_requests")
+    recipient = models.ForeignKey(Recipient, verbose_name="mottagare", on_delete=models.CASCADE, related_name="extension_requests")
     requested_deadline = models.DateField("önskad svarstid")
     reason = models.TextField("skäl")
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name="begärd av", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     requested_at = models.DateTimeField("begärd", auto_now_add=True)
     state = models.CharField("beslut", max_length=10, choices=ExtensionRequestState.choices, default=ExtensionRequestState.PENDING)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name="beslutad av", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField("beslutad", null=True, blank=True)
     decision_comment = models.TextField("kommentar till beslutet", blank=True)
@@ -260,7 +260,7 @@ class Reminder(models.Model):
 
     Kind = ReminderKind
 
-    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="reminders")
+    recipient = models.ForeignKey(Recipient, verbose_name="mottagare", on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField("typ", max_length=10, choices=ReminderKind.choices)
     day = models.DateField("dag")
     deadline = models.DateField("svarsdag som gällde")

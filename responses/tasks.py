@@ -13,23 +13,14 @@ from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 
-from committees.mail import absolute_url, send_templated_mail
 from audits.models import Recipient
+from committees.mail import RETRY_SMTP, absolute_url, send_templated_mail
 from committees.models import User
 
 from . import reminders, requests
 from .models import ExtensionRequest, Response, SentNotification
 
 logger = logging.getLogger(__name__)
-
-RETRY_SMTP = {
-    "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": 30,
-    "retry_backoff_max": 600,
-    "retry_jitter": True,
-    "max_retries": 8,
-}
-
 
 def _addresses(users):
     return sorted({user.email for user in users if user and user.is_active and user.email})

@@ -27,7 +27,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on a site that requires a second factor (accounts/admin_site.py).
+    "accounts.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,8 +40,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "core",
     "committees",
+    "accounts",
     "audits",
     "recommendations",
     "responses",
@@ -73,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "revisionsspar.middleware.PrivatePagesMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "committees.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -147,6 +152,7 @@ AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out login before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "committees.backends.UserBackend",
+    "accounts.oidc.MunicipalityBackend",
 ]
 # Brute force: five failures for one user name from one address lock that pair out for a
 # while (not for good, so an attacker cannot lock a colleague out permanently).
@@ -169,9 +175,21 @@ else:
 # A header with more entries than proxies is the normal case (a client may send its own).
 IPWARE_STRICT = False
 
+# --- Accounts: invitations, password reset, second factor, single sign-on -------------------
+# Invitation and reset links work once and for three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+OTP_TOTP_ISSUER = "Revisionsspår"
+# Each municipality's OpenID Connect provider is configured in the admin (accounts.IdentityProvider).
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+# The providers list no user in the lockout's records; the login form keeps its own.
+AXES_ENABLE_ADMIN = False
+# --- end of accounts settings ----------------------------------------------------------------
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
-# Django's wording where Django REST framework translates the same message (locale/).
+# Swedish for third-party admin pages that ship none, and Django's wording where Django REST
+# framework translates the same message (locale/sv; compiled .mo committed).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

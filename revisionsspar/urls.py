@@ -1,8 +1,5 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
-
-from committees.forms import LoginForm
 
 from . import views
 
@@ -11,8 +8,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("ping", views.ping, name="ping"),
-    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
     path("audits/", include("audits.urls")),
     path("audits/", include("documents.urls")),
     path("recommendations/", include("recommendations.urls")),

@@ -56,9 +56,11 @@ def private_files(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def demo(db):
-    """The demo data of the four municipalities."""
+def demo(db, settings):
+    """The demo data of the four municipalities, loaded as in development (password "demo")."""
+    debug, settings.DEBUG = settings.DEBUG, True
     call_command("load_demo", verbosity=0)
+    settings.DEBUG = debug
 
 
 @pytest.fixture
@@ -76,12 +78,27 @@ def user(django_user_model):
     return lambda username: django_user_model.objects.get(username=username)
 
 
+def verify_second_factor(client, user):
+    """Give the user an app and mark the client's session as verified with it, as the code
+    step of the login does; administrators reach the admin only so."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(user=user, name="App")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def client_as(client, user):
-    """A test client logged in as the named demo user."""
+    """A test client logged in as the named demo user (administrators with a verified second factor)."""
 
     def login(username):
-        client.force_login(user(username))
+        logged_in = user(username)
+        client.force_login(logged_in)
+        if logged_in.is_staff:
+            verify_second_factor(client, logged_in)
         return client
 
     return login

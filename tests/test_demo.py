@@ -20,6 +20,12 @@ from .conftest import unavailable
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def development(settings):
+    """The loader's own tests run in development mode, where the demo users get "demo"."""
+    settings.DEBUG = True
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 HUDDINGE_NAMNDER = {"FSN", "GSN", "GAN", "KFN", "SN", "KSN", "VON", "BTN", "KS"}
 ESKILSTUNA_ANSWERS = {
