@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from audits import filter_choices
+from core import filter_choices
 from committees.models import User
 
 from .factories import make_audit, make_committee, make_municipality, make_recipient, make_sent_audit, make_user

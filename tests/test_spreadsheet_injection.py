@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pytest
 
-from audits.annual_report import annual_report_xlsx
+from documents.annual_report import annual_report_xlsx
 from audits.models import Audit
 from core.spreadsheets import inert
 from recommendations.models import Recommendation
