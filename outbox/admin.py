@@ -18,9 +18,13 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["id", "municipality", "kind", "audit", "committee", "occurred_at"]
+    list_display = ["number", "municipality", "kind", "audit", "committee", "occurred_at"]
     list_filter = ["kind", "municipality"]
     readonly_fields = ["municipality", "kind", "audit", "committee", "occurred_at", "data"]
+
+    @admin.display(description="nummer", ordering="id")
+    def number(self, event):
+        return event.pk
 
     def has_add_permission(self, request):
         return False

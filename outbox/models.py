@@ -95,8 +95,8 @@ class WebhookEndpoint(models.Model):
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
     class Meta:
-        verbose_name = "webhook"
-        verbose_name_plural = "webhooks"
+        verbose_name = "webhookadress"
+        verbose_name_plural = "webhookadresser"
         ordering = ["municipality__name"]
         constraints = [models.CheckConstraint(condition=~Q(secret=""), name="webhook_secret_not_empty")]
 

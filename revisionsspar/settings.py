@@ -8,6 +8,8 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from .logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
@@ -184,7 +186,6 @@ OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10
 # The providers list no user in the lockout's records; the login form keeps its own.
 AXES_ENABLE_ADMIN = False
-# --- end of accounts settings ----------------------------------------------------------------
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
@@ -321,23 +322,7 @@ CONTENT_SECURITY_POLICY = {
 REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
 GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
 LOG_REQUESTS = env.bool("LOG_REQUESTS", default=True)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
-    "formatters": {"json": {"()": "revisionsspar.logging.JsonFormatter"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}
-    },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # django.request logs every 4xx and 5xx with its traceback; django.server duplicates it.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.server": {"handlers": [], "propagate": False},
-        # WeasyPrint logs every step of every render at INFO.
-        "weasyprint.progress": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(env.str("LOG_LEVEL", default="INFO"))
 
 # --- Worker: deadline reminders and PDF documents ---------------------------------------
 # The daily reminder sweep runs at REMINDER_HOUR (local time); secretaries are reminded
@@ -359,7 +344,6 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": OUTBOX_RESEND_SECONDS},
     },
 }
-# --- end of worker settings ---
 
 # --- REST API (api/) -----------------------------------------------------------------------
 # Personal access tokens or the browser's session; every request counted per token (or per
@@ -409,4 +393,3 @@ SPECTACULAR_SETTINGS = {
 WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", default=10)
 WEBHOOK_RETRY_SECONDS = env.int("WEBHOOK_RETRY_SECONDS", default=60)
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=8)
-# --- end of REST API settings ---------------------------------------------------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def ready_case(town):
 
 
 def send(audit, user):
-    from audits.services import send_for_response
+    from responses.requests import send_for_response
 
     return send_for_response(audit, user, today=datetime.date(2030, 1, 10))
 
