@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, renderers, status, viewsets
@@ -93,8 +92,9 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             report = audit.report_file.open("rb")
         except (ValueError, FileNotFoundError):
             raise NotFound("Ingen granskningsrapport är uppladdad.") from None
-        name = f"{slugify(audit.title)[:80] or 'granskningsrapport'}.pdf"
-        return _no_store(FileResponse(report, content_type="application/pdf", as_attachment=True, filename=name))
+        return _no_store(
+            FileResponse(report, content_type="application/pdf", as_attachment=True, filename=audit.report_filename)
+        )
 
 
 @extend_schema_view(

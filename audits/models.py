@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Municipality
@@ -171,6 +172,11 @@ class Audit(models.Model):
     @property
     def is_sent(self):
         return self.status in self.Status.sent()
+
+    @property
+    def report_filename(self):
+        """The name the audit report is downloaded under."""
+        return f"{slugify(self.title)[:80] or 'granskningsrapport'}.pdf"
 
     # The audit's state changes, whichever app causes them. Each records who and why in the
     # history; the caller holds the audit's row lock.

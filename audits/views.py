@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 
 from core import ordering
@@ -104,9 +103,7 @@ def audit_report(request, pk):
         report = audit.report_file.open("rb")
     except (ValueError, FileNotFoundError):
         raise Http404("Ingen granskningsrapport är uppladdad.") from None
-    return FileResponse(
-        report, content_type="application/pdf", filename=f"{slugify(audit.title)[:80] or 'granskningsrapport'}.pdf"
-    )
+    return FileResponse(report, content_type="application/pdf", filename=audit.report_filename)
 
 
 def _render_questions(request, audit, form=None, notice="", focus=()):
